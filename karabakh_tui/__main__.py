@@ -1,0 +1,3 @@
+from karabakh_tui.cli import main
+
+main()

@@ -1,0 +1,237 @@
+"""Values that cross a layer: frozen dataclasses with no behaviour beyond formatting.
+
+Every stage of the pipeline (corpus -> extract -> merge -> store -> query -> views)
+speaks in these types. Nothing here imports anything but the standard library.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document of the corpus, as described by `sources.toml`."""
+
+    id: str
+    file: str
+    title: str
+    author: str = "unknown"
+    venue: str = ""
+    written: str | None = None
+    """Year-month ("2021-05") the document was written; the anchor of "last year"."""
+    perspective: str = ""
+    layout: str = "auto"
+    """One of `pdf`, `paragraphs`, `markdown`, or `auto` (detected from the text)."""
+    short: str = ""
+    """How a citation names the source, e.g. "Toghramadjian 2021"."""
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A document after layout-aware cleaning."""
+
+    text: str
+    """The reading text: what a person reads, markers and page furniture removed."""
+    footnotes: dict[int, str] = field(default_factory=dict, hash=False, compare=False)
+    line_map: tuple[tuple[int, int], ...] = ()
+    """Sorted (reading-text offset, 1-based line in the original file) anchors."""
+    sections: tuple[tuple[int, str], ...] = ()
+    """Sorted (reading-text offset, heading) pairs; a heading covers text up to the next."""
+    markers: tuple[tuple[int, int], ...] = ()
+    """Sorted (reading-text offset, footnote number): where a marker stood in the text."""
+    paragraphs: tuple[int, ...] = ()
+    """Reading-text offsets where a paragraph starts (sentences never span two)."""
+
+    def line_at(self, offset: int) -> int:
+        """The original file's line holding the reading-text character at `offset`."""
+        keys = [o for o, _ in self.line_map]
+        i = bisect_right(keys, offset) - 1
+        if i < 0:
+            return self.line_map[0][1] if self.line_map else 1
+        anchor, line = self.line_map[i]
+        return line
+
+    def section_at(self, offset: int) -> str:
+        """The heading in force at `offset` ("" before the first heading)."""
+        keys = [o for o, _ in self.sections]
+        i = bisect_right(keys, offset) - 1
+        return self.sections[i][1] if i >= 0 else ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document's reading text."""
+
+    document: str
+    """Source id."""
+    index: int
+    """0-based position of the sentence in its document."""
+    start: int
+    end: int
+    """Offsets into the reading text; `text == reading_text[start:end]`."""
+    text: str
+    line: int
+    """1-based line of the original file holding the sentence's first words."""
+    section: str = ""
+    footnotes: tuple[int, ...] = ()
+    """Numbers of the footnote markers the sentence carries."""
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A temporal expression found in a sentence, normalised to EDTF."""
+
+    text: str
+    """The words it came from, as written."""
+    edtf: str
+    lower: int
+    upper: int
+    """Inclusive sort keys: astronomical year * 10000 + month * 100 + day."""
+    precision: str
+    """day|month|season|year|decade|century|millennium|range"""
+    label: str
+    """How people read it: "27 September 2020", "2nd century BCE", "c. 1905"."""
+    qualifier: str = ""
+    """early|mid|late|approximate|before|after, or ""."""
+    start: int = 0
+    end: int = 0
+    """Character offsets of `text` inside the sentence."""
+    inferred: bool = False
+    """True when the year or the whole date comes from the narrative, not the words."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One dated happening told in one sentence (before merging)."""
+
+    sentence: Sentence
+    date: DateSpan
+    title: str
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    place_variants: tuple[tuple[str, str], ...] = ()
+    """(canonical place, the variant the sentence used)."""
+    inferred: bool = False
+    context: bool = False
+    numbers: tuple[str, ...] = ()
+    """Quantities the sentence states (casualties, displaced people), for disagreement."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an event is told: one sentence of one document, with its footnotes."""
+
+    document: str
+    source: str
+    quote: str
+    line: int
+    start: int
+    end: int
+    footnotes: tuple[str, ...] = ()
+    section: str = ""
+    sentence_id: int = 0
+    file: str = ""
+    date_text: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "document": self.file or self.document,
+            "source": self.source,
+            "quote": self.quote,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+            "footnotes": list(self.footnotes),
+            "section": self.section,
+            "date_text": self.date_text,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """A happening with every citation that tells it (DESIGN.md section 6)."""
+
+    id: str
+    date: str
+    start: str
+    end: str
+    lower: int
+    upper: int
+    precision: str
+    label: str
+    title: str
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    inferred: bool = False
+    context: bool = False
+    disputed: bool = False
+    disagreements: tuple[dict[str, str], ...] = field(default=(), hash=False, compare=False)
+    citations: tuple[Citation, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @property
+    def n_sources(self) -> int:
+        """Distinct documents citing the event."""
+        return len({c.document for c in self.citations})
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "label": self.label,
+            "title": self.title,
+            "actors": list(self.actors),
+            "places": list(self.places),
+            "periods": list(self.periods),
+            "inferred": self.inferred,
+            "context": self.context,
+            "disputed": self.disputed,
+            "disagreements": [dict(d) for d in self.disagreements],
+            "related": list(self.related),
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+
+SORTS = ("date", "-date", "sources")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the user asked to see. Built by the CLI and the TUI alike, read by `query`."""
+
+    periods: tuple[str, ...] = ()
+    """Canonical period names; an event matches if it falls in any of them."""
+    actors: tuple[str, ...] = ()
+    """Canonical actor names; any of them, or all with `all_actors`."""
+    all_actors: bool = False
+    places: tuple[str, ...] = ()
+    date_from: int | None = None
+    date_to: int | None = None
+    """Sort-key bounds (see `DateSpan.lower`); an event overlapping the range matches."""
+    text: str = ""
+    """Full-text query over the cited sentences, as the user typed it."""
+    sources: tuple[str, ...] = ()
+    """Source ids."""
+    context: bool | None = None
+    """None: both; True: only comparison events; False: only the conflict itself."""
+    inferred: bool = True
+    """Whether events whose date is taken from the narrative are shown."""
+    min_sources: int = 1
+    disputed: bool = False
+    sort: str = "date"
+    limit: int | None = None
+    labels: tuple[tuple[str, str], ...] = ()
+    """(option, value as typed) pairs, for export headers; not used for matching."""
+
+    def describe(self) -> list[str]:
+        """Human-readable lines stating the filter, for export headers."""
+        if self.labels:
+            return [f"{k}: {v}" for k, v in self.labels]
+        return []

@@ -26,6 +26,9 @@ class Source:
     """One of `pdf`, `paragraphs`, `markdown`, or `auto` (detected from the text)."""
     short: str = ""
     """How a citation names the source, e.g. "Toghramadjian 2021"."""
+    title_basis: str = ""
+    written_basis: str = ""
+    """The evidence in the document for the title and date, when not printed in it."""
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,7 @@ class Cleaned:
         i = bisect_right(keys, offset) - 1
         if i < 0:
             return self.line_map[0][1] if self.line_map else 1
-        anchor, line = self.line_map[i]
-        return line
+        return self.line_map[i][1]
 
     def section_at(self, offset: int) -> str:
         """The heading in force at `offset` ("" before the first heading)."""
@@ -131,8 +133,10 @@ class Citation:
     start: int
     end: int
     footnotes: tuple[str, ...] = ()
+    """The texts of the document's footnotes the sentence carries (its sources)."""
     section: str = ""
-    sentence_id: int = 0
+    sentence_index: int = -1
+    """Position of the sentence in its document (see `Sentence.index`)."""
     file: str = ""
     date_text: str = ""
 

@@ -1,0 +1,133 @@
+"""Rendering for the CLI: rich tables in a terminal, plain stable text when piped."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from karabakh_tui.model import Event
+from karabakh_tui.query import Hit, Name
+from karabakh_tui.text import one_line, safe_text
+
+
+def out_console() -> Console:
+    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def interactive() -> bool:
+    return sys.stdout.isatty()
+
+
+def cell(value: object) -> Text:
+    """Document text as an inert cell: control characters stripped, never markup."""
+    return Text(one_line(safe_text(str(value))))
+
+
+def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]],
+                ratios: Sequence[int | None] | None = None) -> None:
+    """A rich table in a terminal; tab-separated lines with a header when piped."""
+    if not interactive():
+        sys.stdout.write("\t".join(columns) + "\n")
+        for row in rows:
+            sys.stdout.write("\t".join(one_line(safe_text(str(v))) for v in row) + "\n")
+        return
+    table = Table(title=title, expand=True, show_lines=False, title_justify="left")
+    for n, name in enumerate(columns):
+        ratio = ratios[n] if ratios else None
+        table.add_column(name, ratio=ratio, overflow="fold", no_wrap=ratio is None)
+    for row in rows:
+        table.add_row(*(cell(v) for v in row))
+    out_console().print(table)
+
+
+def print_hits(hits: Sequence[Hit]) -> None:
+    """Search hits: FILE:LINE, section, and the sentence with matched words marked."""
+    if not interactive():
+        for h in hits:
+            sys.stdout.write(f"{h.path}:{h.line}\t{one_line(h.section)}\t"
+                             f"{one_line(safe_text(h.text))}\n")
+        return
+    table = Table(title=f"{len(hits)} sentences", expand=True, title_justify="left")
+    table.add_column("where", no_wrap=True, style="cyan")
+    table.add_column("section", ratio=1, overflow="fold")
+    table.add_column("sentence", ratio=4, overflow="fold")
+    for h in hits:
+        text = Text(h.text)
+        for start, end in h.marked:
+            text.stylize("bold reverse", start, end)
+        table.add_row(f"{h.path}:{h.line}", cell(h.section), _inert(text))
+    out_console().print(table)
+
+
+def _inert(text: Text) -> Text:
+    clean = safe_text(text.plain)
+    if clean == text.plain:
+        return text
+    return Text(one_line(clean))
+
+
+def _names(values: Sequence[str], limit: int = 4) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (f" +{len(values) - limit}" if len(values) > limit else "")
+
+
+def print_events(events: Sequence[Event], names: str = "source") -> None:
+    """The events table: id, date, title, actors, places, number of sources."""
+    rows = [(e.id, e.label + (" ~" if e.inferred else ""), e.title, _names(e.actors),
+             _names(e.places), e.n_sources) for e in events]
+    print_table(f"{len(events)} events", ("id", "date", "title", "actors", "places", "src"),
+                rows, (None, None, 6, 3, 2, None))
+
+
+def print_event(conn: Any, event: Event) -> None:
+    """One event in full: date, names, and every citation with its neighbours."""
+    from karabakh_tui.query import neighbours
+
+    con = out_console()
+    con.print(Text(f"{event.id}  {event.label}  ({event.date}, {event.precision})",
+                   style="bold"))
+    con.print(Text(safe_text(event.title)))
+    for label, values in (("actors", event.actors), ("places", event.places),
+                          ("periods", event.periods)):
+        con.print(Text(f"{label}: ", style="dim") + Text(", ".join(values) or "—"))
+    flags = [f for f, on in (("date inferred from the narrative", event.inferred),
+                             ("context: a comparison elsewhere", event.context),
+                             ("disputed: the sources disagree", event.disputed)) if on]
+    for flag in flags:
+        con.print(Text(f"! {flag}", style="yellow"))
+    for d in event.disagreements:
+        con.print(Text(f"  {d.get('field', '?')}: {d.get('document', '?')} says "
+                       f"{d.get('value', '?')}"))
+    for n, c in enumerate(event.citations, 1):
+        before, after = neighbours(conn, c)
+        con.print()
+        con.print(Text(f"[{n}] {c.source} — {c.file}:{c.line}"
+                       + (f" — {c.section}" if c.section else ""), style="bold cyan"))
+        if before:
+            con.print(Text(one_line(safe_text(before)), style="dim"))
+        con.print(Text("“" + one_line(safe_text(c.quote)) + "”"))
+        if after:
+            con.print(Text(one_line(safe_text(after)), style="dim"))
+        for note in c.footnotes:
+            con.print(Text("  note: " + one_line(safe_text(note)), style="italic"))
+
+
+def print_vocabulary(kind: str, names: Sequence[Name]) -> None:
+    """Actors, places or periods with event counts and other spellings."""
+    def spellings(n: Name) -> str:
+        return "; ".join(f"{a} ({c})" if c else a for a, c in n.aliases)
+
+    rows = [(n.name, n.events, n.kind, n.detail, spellings(n)) for n in names]
+    heading = {"actor": "role", "place": "neutral name", "period": "description"}[kind]
+    first = {"actor": "kind", "place": "kind", "period": "edtf"}[kind]
+    print_table(f"{len(names)} {kind}s", (kind, "events", first, heading, "other names"),
+                rows, (2, None, 1, 3, 4))

@@ -79,6 +79,8 @@ class Sentence:
     section: str = ""
     footnotes: tuple[int, ...] = ()
     """Numbers of the footnote markers the sentence carries."""
+    paragraph: int = -1
+    """0-based paragraph of the reading text the sentence belongs to."""
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ No database here: `store.build` writes what this returns, `bench/evaluate.py` sc
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from karabakh_tui.corpus.clean import clean
@@ -39,7 +40,9 @@ def process_document(source: Source, text: str, sha256: str = "") -> DocumentRes
     """Clean, split and extract one document (pure)."""
     layout = source.layout if source.layout != "auto" else detect_layout(text)
     cleaned = clean(text, layout)
-    sentences = tuple(split_sentences(cleaned, source.id))
+    starts = list(cleaned.paragraphs)
+    sentences = tuple(replace(s, paragraph=bisect_right(starts, s.start) - 1)
+                      for s in split_sentences(cleaned, source.id))
     mentions = tuple(document_mentions(source, sentences))
     return DocumentResult(source, sha256, layout, cleaned, sentences, mentions)
 

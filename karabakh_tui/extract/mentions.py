@@ -1,12 +1,113 @@
-"""Sentences -> mentions: one dated happening per sentence and date (pure)."""
+"""Sentences -> mentions: one dated happening per sentence and date (pure).
+
+A sentence gives a mention for each date it states when it tells a happening (a finite
+past-tense verb, not a question, not a prediction beyond the document's writing date).
+A sentence with no date of its own that tells a happening right after a dated one in the
+same paragraph inherits that date, marked inferred, so a reader can hide it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from functools import lru_cache
 
-from karabakh_tui.model import Mention, Sentence, Source
+from karabakh_tui.extract.dates import DateContext, NamedTime, find_dates
+from karabakh_tui.extract.gazetteer import Gazetteer, load_gazetteer
+from karabakh_tui.extract.periods import Period, load_periods, periods_for
+from karabakh_tui.extract.titles import make_title
+from karabakh_tui.model import DateSpan, Mention, Sentence, Source
+
+_IRREGULAR = (
+    "began|begun|became|broke|brought|built|came|chose|drew|drove|fell|fled|fought|found|"
+    "gave|went|grew|had|held|hid|kept|knew|laid|led|left|lost|made|meant|met|paid|put|ran|"
+    "rose|said|sang|saw|sent|set|shot|slew|sold|spoke|split|spread|stood|stole|struck|swore|"
+    "took|taught|told|thought|threw|tore|understood|was|were|won|wrote|overran|overthrew|"
+    "withdrew|undertook|foresaw|oversaw|upheld|underwent|bore|beset|forbade|froze|arose|"
+    "awoke|bid|cast|cut|hit|hurt|let|quit|shut|slid|sought|sprang|stuck|swept|woke"
+)
+_PAST = re.compile(rf"\b(?:[A-Za-z]{{2,}}ed|{_IRREGULAR})\b")
+_NOT_VERBS = frozenset({"united", "based", "called", "armed", "so-called", "limited",
+                        "supposed", "related", "varied", "advanced", "detailed", "skilled",
+                        "sacred", "hundred", "red", "bed", "need", "speed", "seed", "shed",
+                        "indeed", "proceed", "exceed", "succeed", "embed", "feed", "breed"})
+_MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
+_MAX_INHERIT_GAP = 3
 
 
-def document_mentions(source: Source, sentences: Iterable[Sentence]) -> Iterator[Mention]:
-    """Placeholder until the temporal tagger and gazetteer land: no mentions."""
-    yield from ()
+@lru_cache(maxsize=1)
+def _named_times() -> tuple[NamedTime, ...]:
+    return tuple(NamedTime(p.name, tuple(p.aliases), p.edtf, p.lower, p.upper)
+                 for p in load_periods())
+
+
+def tells_happening(text: str) -> bool:
+    """A finite past-tense verb outside a question: the sentence reports something done."""
+    if text.rstrip().endswith("?"):
+        return False
+    return any(m.group(0).lower() not in _NOT_VERBS for m in _PAST.finditer(text))
+
+
+def _written_key(source: Source) -> int | None:
+    if not source.written:
+        return None
+    year, _, month = source.written.partition("-")
+    return int(year) * 10000 + (int(month) if month else 12) * 100 + 31
+
+
+def is_prediction(text: str, date: DateSpan, written: int | None) -> bool:
+    """A date after the document was written, or a modal sentence with no past verb."""
+    if written is not None and date.lower > written:
+        return True
+    return bool(_MODAL.search(text)) and not tells_happening(text)
+
+
+def document_mentions(source: Source, sentences: Iterable[Sentence],
+                      gazetteer: Gazetteer | None = None,
+                      periods: Sequence[Period] | None = None) -> Iterator[Mention]:
+    """Every mention of one document, in order."""
+    gaz = gazetteer or load_gazetteer()
+    known = tuple(periods if periods is not None else load_periods())
+    ctx = DateContext(written=source.written, narrative=None, periods=_named_times())
+    written = _written_key(source)
+    last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
+    for sentence in sentences:
+        spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
+        ctx = ctx.advance(spans)
+        para = _paragraph_key(sentence)
+        if spans:
+            kept = [d for d in spans if not is_prediction(sentence.text, d, written)]
+            if kept and tells_happening(sentence.text):
+                yield from (_mention(sentence, d, gaz, known, False) for d in kept)
+            if kept:
+                last = (kept[-1], para, sentence.index)
+            continue
+        if last and _may_inherit(sentence, last, para):
+            inherited = replace(last[0], inferred=True, text=last[0].text)
+            yield _mention(sentence, inherited, gaz, known, True)
+
+
+def _paragraph_key(sentence: Sentence) -> int:
+    return sentence.paragraph
+
+
+def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int) -> bool:
+    date, last_para, last_index = last
+    return (para == last_para and sentence.index - last_index <= _MAX_INHERIT_GAP
+            and date.precision in ("day", "month", "season")
+            and tells_happening(sentence.text) and not _MODAL.search(sentence.text))
+
+
+def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],
+             inferred: bool) -> Mention:
+    matches = gaz.find(sentence.text)
+    actors = tuple(dict.fromkeys(m.name for m in matches if m.kind == "actor"))
+    places = tuple(dict.fromkeys(m.name for m in matches if m.kind == "place"))
+    variants = tuple(dict.fromkeys((m.name, m.surface) for m in matches if m.kind == "place"))
+    return Mention(
+        sentence=sentence, date=date, title=make_title(sentence.text, date),
+        actors=actors, places=places, place_variants=variants,
+        periods=tuple(periods_for(date.lower, date.upper, periods)),
+        inferred=inferred or date.inferred, context=gaz.is_context(matches),
+    )

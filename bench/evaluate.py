@@ -438,7 +438,8 @@ def score(events: Sequence[GoldEvent], traps: Sequence[Trap], regions: Sequence[
             m.fps.append(pred)
             by_region.setdefault(region.name, [0, 0, 0])[2] += 1
             for trap, q in trap_quotes:
-                if trap.doc == pred.doc and trap.region == region.name and q in norm:
+                if trap.doc == pred.doc and trap.region == region.name and (
+                        q in norm or (len(norm) >= 20 and norm in q)):
                     m.trap_hits += 1
                     m.trap_preds.append((trap, pred))
                     break

@@ -343,3 +343,10 @@ def test_main_fails_clearly_without_extractor(tmp_path: Path, monkeypatch: pytes
     assert rc == 2
     err = capsys.readouterr().err
     assert "the extractor is not available" in err and "--baseline-only" in err
+
+
+def test_a_fragment_of_a_footnote_trap_is_a_hit() -> None:
+    trap = ev.Trap("t1", DOC, "S1", "Smith. “A Title.” *Times*. October 4, 2020.")
+    fragment = pred("Times. October 4, 2020.", 20201004, line=14)
+    m = ev.score([], [trap], [REGION], [fragment], {})
+    assert m.trap_hits == 1

@@ -37,4 +37,5 @@ def decode_document(data: bytes, name: str) -> str:
             f"{name}: not valid {encoding.upper()} at byte offset {exc.start}; "
             "re-save it as UTF-8"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # a byte-order mark left inside the text (written twice) is not reading text
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,684 @@
+"""The temporal tagger: English date expressions in a sentence -> EDTF spans (pure).
+
+Recognises, longest match first: full dates in their usual English forms, day and month
+ranges, month-year, seasons, early/mid/late qualifiers, B.C./A.D. years, decades,
+centuries and millennia, year ranges, bare years in date context, dates whose year comes
+from the narrative ("on September 27" in the 2020 chapter), dates relative to the
+narrative ("three days later", "the following year") or to the document's writing date
+("last year"), and named happenings used as time references ("after the Velvet
+Revolution"). Years are astronomical (1 BCE = 0, 200 BCE = -199), kept as integers
+because `datetime` cannot hold BCE; sort keys are ``year * 10000 + month * 100 + day``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from karabakh_tui.model import DateSpan
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+             "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+             "nineteenth twentieth").split()
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SEASONS = {"spring": (3, 5, 21), "summer": (6, 8, 22), "autumn": (9, 11, 23),
+            "fall": (9, 11, 23), "winter": (12, 14, 24)}
+
+# ---- regular-expression vocabulary ---------------------------------------------------
+
+_M = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|"
+      r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<{n}>\d{{3,4}})(?![\d,.]\d)"
+_Q = r"(?:(?P<{n}>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?:of\s+)?)?"
+_ORD = (r"(?P<{n}>(?:twenty-)?(?:" + "|".join(_ORDINALS) + r")|\d{{1,2}}(?:st|nd|rd|th))")
+_ERA = r"(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE)"
+_SEASON = r"(?P<{n}>spring|summer|autumn|fall|winter)"
+
+
+def _f(template: str, **names: str) -> str:
+    """Fill the named groups of `template` with the vocabulary above."""
+    return template.format(**{k: v.format(n=k) for k, v in names.items()})
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for kind, rx in (
+    ("day_range", _f(r"\b{m}\s+{d1}\s*[-–]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
+    ("day_range", _f(r"\b{d1}\s*[-–]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D,
+                     y=_Y)),
+    ("mdy", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
+    ("dmy", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
+    ("md", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
+    ("dm", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
+    ("season_pair", _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON,
+                       q2=_Q, s2=_SEASON, y=_Y)),
+    ("season_year", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
+    ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+{y}\b", q=_Q, m=_M, y=_Y)),
+    ("century_pair", _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries"
+                        r"(?:\s+{era})?", o1=_ORD, o2=_ORD, era=_ERA)),
+    ("century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
+    ("millennium", _f(r"\b{q}{o}[\s-]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
+    ("decade", r"\b(?:(?P<q>early|mid|late)[\s-]+)?(?:the\s+)?(?P<y>\d{2,3}0)[’']?s\b"),
+    ("era_year", _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}",
+                    era=_ERA)),
+    ("ad_year", r"\b(?:A\.\s?D\.|AD)\s+(?P<y>\d{1,4})\b"),
+    ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–]\d)"),
+    ("year_q", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
+    ("month_q", _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
+                   r"[\s-]+{m}\b", m=_M)),
+    ("approx_year", r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>\d{3,4})\b"
+                    r"(?![\d,.]\d|\s*(?:%|percent))"),
+    ("year", r"(?<![\d,.$£€#/-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d-]|[.,]\d|\s*%)"),
+    ("short_year", r"\b(?P<p>in|by|until|till|after|before|since|of|around)\s+(?P<y>[1-9]\d{2})\b"
+                   r"(?![\d,.]\d|\s*%)"),
+    ("month", _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
+                 r"next|early|late|mid|of|on)[\s-]+{m}\b(?!\s+\d)", m=_M)),
+    ("relative", r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                 r"eleven|twelve|several|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
+                 r"(?P<dir>later|after(?:wards)?|earlier|before)(?!\s+(?:the|that|his|her|"
+                 r"its|their|[A-Z]))"
+                 r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
+                 r"(?P<u2>day|morning|evening|night|week|month|year)"
+                 r"|within\s+(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
+                 r"(?P<u3>day|week|month)s?)\b"),
+    ("written_relative", r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"
+                         r"summer|winter)\b(?!\s+(?:of|'s))"),
+)]
+
+_NOT_YEAR_AFTER = re.compile(
+    r"^\s*(?:people|persons|soldiers|troops|men|women|children|km|kilometers|kilometres|"
+    r"miles|meters|metres|square|tanks|casualties|deaths|dead|refugees|dollars|years|days|"
+    r"families|villages|residents|households|hectares|votes|feet|cases|units|pages?)\b", re.I)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:resolution|resolutions|no\.|nos\.|article|articles|page|pages|p\.|pp\.|chapter|"
+    r"protocol|number|flight|route|vol\.|volume|section|paragraph|over|nearly|almost|"
+    r"than|some|of\s+about|killing|killed)\s*|(?-i:\b[A-Z]{2,}\s))$", re.I)
+_CITATION_BEFORE = re.compile(r"(?:[”\"]\s*[*_]?[A-Z][^.]{0,60}[*_]?[.,]\s*|\(\s*)$")
+
+# ---- the context a sentence is read in -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamedTime:
+    """A named happening that can stand for a time ("after the Velvet Revolution")."""
+
+    name: str
+    aliases: tuple[str, ...]
+    edtf: str
+    lower: int
+    upper: int
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What the reader knows when reaching a sentence: when the document was written,
+    the narrative's current date (year, month, day; 0 where unknown), named times."""
+
+    written: str | None = None
+    narrative: tuple[int, int, int] | None = None
+    periods: tuple[NamedTime, ...] = ()
+
+    def advance(self, spans: Sequence[DateSpan]) -> DateContext:
+        """The context after a sentence with `spans`: its last explicit dated span
+        (day, month, season or year, not an inferred or open one) becomes the anchor."""
+        for span in reversed(spans):
+            if span.inferred or span.qualifier in ("before", "after", "citation"):
+                continue
+            if span.precision in ("day", "month", "season", "year"):
+                year, month, day = split_key(span.lower)
+                if span.precision == "year":
+                    month = day = 0
+                elif span.precision in ("month", "season"):
+                    day = 0
+                return replace(self, narrative=(year, month, day))
+        return self
+
+    @property
+    def written_ymd(self) -> tuple[int, int] | None:
+        if not self.written:
+            return None
+        year, _, month = self.written.partition("-")
+        return int(year), int(month) if month else 0
+
+
+# ---- keys, EDTF and labels -------------------------------------------------------------
+
+
+def key(year: int, month: int = 1, day: int = 1) -> int:
+    return year * 10000 + month * 100 + day
+
+
+def split_key(value: int) -> tuple[int, int, int]:
+    """(year, month, day) of a sort key; floor division keeps BCE years right."""
+    year, rest = divmod(value, 10000)
+    return year, rest // 100, rest % 100
+
+
+def last_day(year: int, month: int) -> int:
+    if 1 <= year <= 9999:
+        return calendar.monthrange(year, month)[1]
+    return (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def edtf_year(year: int) -> str:
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def year_label(year: int) -> str:
+    """Astronomical year -> how people write it: 1988, 370, 200 BCE."""
+    return f"{1 - year} BCE" if year <= 0 else str(year)
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _span(text: str, start: int, end: int, lo: tuple[int, int, int], hi: tuple[int, int, int],
+          precision: str, edtf: str, label: str, qualifier: str = "",
+          inferred: bool = False) -> DateSpan:
+    return DateSpan(text=text, edtf=edtf, lower=key(*lo), upper=key(*hi), precision=precision,
+                    label=label, qualifier=qualifier, start=start, end=end, inferred=inferred)
+
+
+def day_span(y: int, m: int, d: int, text: str = "", start: int = 0, end: int = 0,
+             inferred: bool = False) -> DateSpan:
+    return _span(text, start, end, (y, m, d), (y, m, d), "day",
+                 f"{edtf_year(y)}-{m:02d}-{d:02d}", f"{d} {MONTH_NAMES[m - 1]} {year_label(y)}",
+                 inferred=inferred)
+
+
+def month_span(y: int, m: int, text: str = "", start: int = 0, end: int = 0,
+               inferred: bool = False) -> DateSpan:
+    return _span(text, start, end, (y, m, 1), (y, m, last_day(y, m)), "month",
+                 f"{edtf_year(y)}-{m:02d}", f"{MONTH_NAMES[m - 1]} {year_label(y)}",
+                 inferred=inferred)
+
+
+def year_span(y: int, text: str = "", start: int = 0, end: int = 0, inferred: bool = False,
+              qualifier: str = "") -> DateSpan:
+    edtf, label = edtf_year(y), year_label(y)
+    if qualifier == "approximate":
+        edtf, label = edtf + "~", f"c. {label}"
+    return _span(text, start, end, (y, 1, 1), (y, 12, 31), "year", edtf, label, qualifier,
+                 inferred)
+
+
+def range_span(lo: DateSpan, hi: DateSpan, text: str, start: int, end: int) -> DateSpan:
+    """From the start of `lo` to the end of `hi`."""
+    same = lo.label == hi.label
+    return DateSpan(text=text, edtf=lo.edtf if same else f"{_bare(lo.edtf)}/{_bare(hi.edtf)}",
+                    lower=lo.lower, upper=hi.upper, precision=lo.precision if same else "range",
+                    label=lo.label if same else f"{lo.label} – {hi.label}",
+                    start=start, end=end, inferred=lo.inferred or hi.inferred)
+
+
+def _bare(edtf: str) -> str:
+    """One end of an interval: an interval's own end, without a qualifier."""
+    return edtf.rstrip("~?%").split("/")[0] if "/" not in edtf else edtf
+
+
+def _between(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, label: str,
+             text: str, start: int, end: int, qualifier: str = "",
+             inferred: bool = False) -> DateSpan:
+    edtf = (f"{edtf_year(y1)}-{m1:02d}-{d1:02d}/{edtf_year(y2)}-{m2:02d}-{d2:02d}"
+            if (m1, d1, m2, d2) != (1, 1, 12, 31) else f"{edtf_year(y1)}/{edtf_year(y2)}")
+    if (y1, m1) == (y2, m2) and (d1, d2) == (1, last_day(y2, m2)):
+        edtf = f"{edtf_year(y1)}-{m1:02d}"
+    elif (d1, d2) == (1, last_day(y2, m2)) and (m1, m2) != (1, 12):
+        edtf = f"{edtf_year(y1)}-{m1:02d}/{edtf_year(y2)}-{m2:02d}"
+    return _span(text, start, end, (y1, m1, d1), (y2, m2, d2), "range", edtf, label,
+                 qualifier, inferred)
+
+
+# ---- the tagger ------------------------------------------------------------------------
+
+
+def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
+    """Every date expression in `text`, left to right, longest match winning."""
+    ctx = ctx or DateContext()
+    taken: list[tuple[int, int]] = []
+    spans: list[DateSpan] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            span = _READERS[kind](m, text, ctx)
+            if span is None:
+                continue
+            taken.append((m.start(), m.end()))
+            spans.append(span)
+    spans += _named_times(text, ctx, taken)
+    spans.sort(key=lambda s: s.start)
+    return _join_ranges(text, spans)
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS.index(name) + 1 if name in MONTHS else _MONTH_ABBR[name]
+
+
+def _era_year(number: str, era: str | None) -> int:
+    year = int(number)
+    if era and era.upper().replace(".", "").replace(" ", "").startswith("B"):
+        return 1 - year
+    return year
+
+
+def _ordinal_value(word: str) -> int:
+    word = word.lower()
+    if word[0].isdigit():
+        return int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
+    base = 20 if word.startswith("twenty-") else 0
+    return base + _ORDINALS.index(word.removeprefix("twenty-")) + 1
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= d <= last_day(y, m)
+
+
+def _narrative_year(ctx: DateContext, month: int) -> int | None:
+    if ctx.narrative:
+        return ctx.narrative[0]
+    if ctx.written_ymd:
+        year, wmonth = ctx.written_ymd
+        return year if not wmonth or month <= wmonth else year - 1
+    return None
+
+
+def _q_label(q: str) -> str:
+    return "mid-" if q == "mid" else f"{q} " if q else ""
+
+
+def _qualify(q: str | None) -> str:
+    if not q:
+        return ""
+    q = " ".join(q.lower().split())
+    return {"the beginning of": "early", "the start of": "early", "the middle of": "mid",
+            "the end of": "late"}.get(q, q)
+
+
+def _third(lo: int, hi: int, q: str) -> tuple[int, int]:
+    """The early, mid or late third of [lo, hi]."""
+    if not q:
+        return lo, hi
+    size = (hi - lo + 1) / 3
+    part = {"early": 0, "mid": 1, "late": 2}[q]
+    return lo + round(size * part), lo + round(size * (part + 1)) - 1
+
+
+def _read_full(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    y, mo, d = int(m["y"]), _month(m["m"]), int(m["d"])
+    if not _valid_day(y, mo, d):
+        return None
+    return day_span(y, mo, d, m.group(0), m.start(), m.end())
+
+
+def _read_day_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    y, mo, d1, d2 = int(m["y"]), _month(m["m"]), int(m["d1"]), int(m["d2"])
+    if not (_valid_day(y, mo, d1) and _valid_day(y, mo, d2) and d1 < d2):
+        return None
+    name = MONTH_NAMES[mo - 1]
+    return _between(y, mo, d1, y, mo, d2, f"{d1}–{d2} {name} {year_label(y)}",
+                    m.group(0), m.start(), m.end())
+
+
+def _read_month_day(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    mo, d = _month(m["m"]), int(m["d"])
+    if m["m"].lower() == "may" and not text[m.start():m.start() + 1].isupper():
+        return None  # the verb "may"
+    year = _narrative_year(ctx, mo)
+    if year is None or not _valid_day(year, mo, d):
+        return None
+    return day_span(year, mo, d, m.group(0), m.start(), m.end(), inferred=True)
+
+
+def _read_month_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    y, mo, q = int(m["y"]), _month(m["m"]), _qualify(m["q"])
+    if q:
+        d1, d2 = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(y, mo))}[q]
+        name = MONTH_NAMES[mo - 1]
+        return _between(y, mo, d1, y, mo, d2, f"{_q_label(q)}{name} {year_label(y)}", m.group(0),
+                        m.start(), m.end(), qualifier=q)
+    return month_span(y, mo, m.group(0), m.start(), m.end())
+
+
+def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    mo, q = _month(m["m"]), _qualify(m["q"])
+    year = _narrative_year(ctx, mo)
+    if year is None:
+        return None
+    d1, d2 = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(year, mo))}[q]
+    return _between(year, mo, d1, year, mo, d2, f"{_q_label(q)}{MONTH_NAMES[mo - 1]} {year}",
+                    m.group(0), m.start(), m.end(), qualifier=q, inferred=True)
+
+
+def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    mo, prep = _month(m["m"]), m["p"].lower()
+    if m["m"].lower() == "may" and m["m"][0] == "m":
+        return None
+    if prep in ("last", "this", "next"):
+        if not ctx.written_ymd:
+            return None
+        wy, wm = ctx.written_ymd
+        year = wy if prep == "this" or (wm and mo < wm) else wy - 1
+        if prep == "next":
+            year = wy if wm and mo > wm else wy + 1
+        return month_span(year, mo, m.group(0), m.start(), m.end(), inferred=True)
+    year = _narrative_year(ctx, mo)
+    if year is None:
+        return None
+    start = m.start("m") if prep in ("in", "by", "since", "until", "till", "during", "from",
+                                      "through", "of", "on", "that") else m.start()
+    return month_span(year, mo, text[start:m.end()], start, m.end(), inferred=True)
+
+
+def _season(y: int, season: str, q: str, text: str, start: int, end: int) -> DateSpan:
+    first, last, code = _SEASONS[season.lower()]
+    if q:
+        first = last = {"early": first, "mid": first + 1, "late": last}[q]
+    y2, m2 = (y + 1, last - 12) if last > 12 else (y, last)
+    y1, m1 = (y + 1, first - 12) if first > 12 else (y, first)
+    label = f"{q + ' ' if q else ''}{season.lower()} {year_label(y)}"
+    span = _between(y1, m1, 1, y2, m2, last_day(y2, m2), label, text, start, end, q)
+    edtf = f"{edtf_year(y)}-{code}" if not q else span.edtf
+    return replace(span, edtf=edtf, precision="season")
+
+
+def _read_season_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    return _season(int(m["y"]), m["s"], _qualify(m["q"]), m.group(0), m.start(), m.end())
+
+
+def _read_season_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    y = int(m["y"])
+    a = _season(y, m["s1"], _qualify(m["q1"]), "", 0, 0)
+    b = _season(y, m["s2"], _qualify(m["q2"]), "", 0, 0)
+    return range_span(a, b, m.group(0), m.start(), m.end())
+
+
+def _read_year_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    y1, tail = int(m["y1"]), m["y2"]
+    y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+    if not y1 < y2 <= y1 + 200:
+        return None
+    return _between(y1, 1, 1, y2, 12, 31, f"{y1}–{y2}", m.group(0), m.start(), m.end())
+
+
+def _read_year_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    y, q = int(m["y"]), _qualify(m["q"])
+    m1, m2 = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[q]
+    return _between(y, m1, 1, y, m2, last_day(y, m2), f"{_q_label(q)}{year_label(y)}", m.group(0),
+                    m.start(), m.end(), qualifier=q)
+
+
+def _read_decade(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    first, q = int(m["y"]), _qualify(m["q"])
+    if len(m["y"]) == 2:
+        first += 1900  # "the '90s"
+    lo, hi = _third(first, first + 9, q) if q else (first, first + 9)
+    edtf = f"{edtf_year(first)[:-1]}X" if not q else f"{edtf_year(lo)}/{edtf_year(hi)}"
+    label = f"{_q_label(q) or 'the '}{first}s"
+    return _span(m.group(0), m.start(), m.end(), (lo, 1, 1), (hi, 12, 31), "decade", edtf,
+                 label, q)
+
+
+def _century_years(n: int, bce: bool) -> tuple[int, int]:
+    if bce:
+        return 1 - n * 100, 1 - ((n - 1) * 100 + 1)
+    return (n - 1) * 100 + 1, n * 100
+
+
+def _read_century(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    n, q = _ordinal_value(m["o"]), _qualify(m["q"])
+    bce = bool(m["era"]) and _era_year("1", m["era"]) <= 0
+    lo, hi = _third(*_century_years(n, bce), q)
+    era = " BCE" if bce else ""
+    label = f"{q + ' ' if q else ''}{ordinal(n)} century{era}"
+    return _span(m.group(0), m.start(), m.end(), (lo, 1, 1), (hi, 12, 31), "century",
+                 f"{edtf_year(lo)}/{edtf_year(hi)}", label, q)
+
+
+def _read_century_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    a, b = _ordinal_value(m["o1"]), _ordinal_value(m["o2"])
+    bce = bool(m["era"]) and _era_year("1", m["era"]) <= 0
+    ya, yb = _century_years(a, bce), _century_years(b, bce)
+    lo, hi = min(ya[0], yb[0]), max(ya[1], yb[1])
+    era = " BCE" if bce else ""
+    first, second = sorted((a, b), reverse=bce)
+    label = f"{ordinal(first)}–{ordinal(second)} centuries{era}"
+    return _span(m.group(0), m.start(), m.end(), (lo, 1, 1), (hi, 12, 31), "century",
+                 f"{edtf_year(lo)}/{edtf_year(hi)}", label)
+
+
+def _read_millennium(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    n, q = _ordinal_value(m["o"]), _qualify(m["q"])
+    bce = bool(m["era"]) and _era_year("1", m["era"]) <= 0
+    lo, hi = (1 - n * 1000, 1 - ((n - 1) * 1000 + 1)) if bce else ((n - 1) * 1000 + 1, n * 1000)
+    lo, hi = _third(lo, hi, q)
+    label = f"{q + ' ' if q else ''}{ordinal(n)} millennium{' BCE' if bce else ''}"
+    return _span(m.group(0), m.start(), m.end(), (lo, 1, 1), (hi, 12, 31), "millennium",
+                 f"{edtf_year(lo)}/{edtf_year(hi)}", label, q)
+
+
+def _read_era_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    year = _era_year(m["y"], m.groupdict().get("era"))
+    approx = "approximate" if m.groupdict().get("c") else ""
+    return year_span(year, m.group(0).strip(), m.start(), m.end(), qualifier=approx)
+
+
+def _is_quantity(text: str, start: int, end: int) -> bool:
+    return bool(_NOT_YEAR_AFTER.match(text[end:end + 20])
+                or _NOT_YEAR_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def _read_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    if _is_quantity(text, m.start(), m.end()):
+        return None
+    approx = "approximate" if m.groupdict().get("c") else ""
+    start = m.start("y") if m.groupdict().get("p") else m.start()
+    qualifier = approx
+    prep = (m.groupdict().get("p") or "").lower()
+    if not qualifier:
+        before = text[max(0, m.start() - 8):m.start()].lower()
+        qualifier = "before" if before.endswith("before ") else (
+            "after" if before.endswith("after ") else "")
+    if prep in ("before", "after"):
+        qualifier = prep
+    span = year_span(int(m["y"]), text[start:m.end()], start, m.end(), qualifier=approx)
+    if qualifier in ("before", "after"):
+        label = f"{qualifier} {span.label}"
+        edtf = f"[..{span.edtf}]" if qualifier == "before" else f"[{span.edtf}..]"
+        span = replace(span, qualifier=qualifier, label=label, edtf=edtf)
+    return span
+
+
+def _read_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    if not ctx.narrative:
+        return None
+    y, mo, d = ctx.narrative
+    if m["w"]:
+        word, unit = m["w"].lower(), m["u2"].lower()
+        unit = "day" if unit in ("morning", "evening", "night") else unit
+        step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[word]
+        return _shift(ctx.narrative, unit, step, m, inferred=True)
+    if m["n3"]:
+        n = _count(m["n3"])
+        start = _shift(ctx.narrative, m["u3"].lower(), 0, m, inferred=True)
+        stop = _shift(ctx.narrative, m["u3"].lower(), n, m, inferred=True)
+        if start is None or stop is None:
+            return None
+        return range_span(start, stop, m.group(0), m.start(), m.end())
+    n = _count(m["n"])
+    if n is None:
+        return None
+    sign = 1 if m["dir"].lower().startswith(("later", "after")) else -1
+    return _shift(ctx.narrative, m["u"].lower(), sign * n, m, inferred=True)
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    return _NUMBER_WORDS.get(word)
+
+
+def _shift(anchor: tuple[int, int, int], unit: str, n: int, m: re.Match[str],
+           inferred: bool) -> DateSpan | None:
+    from datetime import date, timedelta
+
+    y, mo, d = anchor
+    text, start, end = m.group(0), m.start(), m.end()
+    if unit == "year":
+        return year_span(y + n, text, start, end, inferred=inferred)
+    if not mo:
+        return None
+    if unit == "month":
+        total = y * 12 + (mo - 1) + n
+        return month_span(total // 12, total % 12 + 1, text, start, end, inferred=inferred)
+    if not d or not 1 <= y <= 9999:
+        return None
+    day = date(y, mo, d) + timedelta(days=n * (7 if unit == "week" else 1))
+    return day_span(day.year, day.month, day.day, text, start, end, inferred=inferred)
+
+
+def _read_written_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    if not ctx.written_ymd:
+        return None
+    wy, wm = ctx.written_ymd
+    word, unit = m["w"].lower(), m["u"].lower()
+    if unit == "year":
+        return year_span(wy if word == "this" else wy - 1, m.group(0), m.start(), m.end(),
+                         inferred=True)
+    if unit == "month":
+        if not wm:
+            return None
+        total = wy * 12 + wm - 1 - (0 if word == "this" else 1)
+        return month_span(total // 12, total % 12 + 1, m.group(0), m.start(), m.end(),
+                          inferred=True)
+    first = _SEASONS[unit][0]
+    year = wy if word == "this" or (wm and first < wm) else wy - 1
+    return replace(_season(year, unit, "", m.group(0), m.start(), m.end()), inferred=True)
+
+
+_READERS = {
+    "day_range": _read_day_range, "mdy": _read_full, "dmy": _read_full,
+    "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair,
+    "season_year": _read_season_year, "month_year": _read_month_year,
+    "century_pair": _read_century_pair, "century": _read_century,
+    "millennium": _read_millennium, "decade": _read_decade, "era_year": _read_era_year,
+    "ad_year": _read_era_year, "year_range": _read_year_range, "year_q": _read_year_q,
+    "month_q": _read_month_q, "approx_year": _read_year, "year": _read_year,
+    "short_year": _read_year, "month": _read_month, "relative": _read_relative,
+    "written_relative": _read_written_relative,
+}
+
+# ---- named happenings and ranges -------------------------------------------------------
+
+_TIME_PREPOSITION = re.compile(
+    r"(?P<p>\b(?:during|after|before|since|following|until|throughout|amid|"
+    r"in\s+the\s+(?:aftermath|wake|course)\s+of|at\s+the\s+(?:end|start|beginning)\s+of|"
+    r"by\s+the\s+end\s+of|prior\s+to|in\s+the\s+lead-up\s+to|in\s+the\s+run-up\s+to))"
+    r"\s+(?:the\s+|this\s+|that\s+)?$", re.I)
+
+
+def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
+    aliases = sorted(((a, n) for n in ctx.periods for a in n.aliases), key=lambda p: -len(p[0]))
+    for alias, named in aliases:
+        for m in re.finditer(rf"\b{re.escape(alias)}\b", text, re.I):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            lead = _TIME_PREPOSITION.search(text[max(0, m.start() - 40):m.start()])
+            if not lead:
+                continue
+            taken.append((m.start(), m.end()))
+            start = m.start() - len(lead.group(0))
+            yield _named_span(named, " ".join(lead["p"].lower().split()), text, start, m.end())
+
+
+def _named_span(named: NamedTime, prep: str, text: str, start: int, end: int) -> DateSpan:
+    lo, hi, qualifier = named.lower, named.upper, ""
+    if prep in ("after", "since", "following") or prep.startswith("in the aftermath") or \
+            prep.startswith("in the wake"):
+        lo, hi, qualifier = named.upper, named.upper, "after"
+    elif prep in ("before", "until", "prior to") or "lead-up" in prep or "run-up" in prep:
+        lo, hi, qualifier = named.lower, named.lower, "before"
+    elif "end of" in prep:
+        y, mo, _d = split_key(named.upper)
+        lo, qualifier = key(y, mo, 1), "late"
+    label = f"{prep} the {named.name}" if qualifier in ("after", "before") else named.name
+    edtf = named.edtf
+    if qualifier == "after":
+        edtf = f"[{_edtf_of(hi)}..]"
+    elif qualifier == "before":
+        edtf = f"[..{_edtf_of(lo)}]"
+    return DateSpan(text=text[start:end], edtf=edtf, lower=lo, upper=hi, precision="range",
+                    label=label, qualifier=qualifier, start=start, end=end, inferred=False)
+
+
+def _edtf_of(value: int) -> str:
+    y, m, d = split_key(value)
+    return f"{edtf_year(y)}-{m:02d}-{d:02d}"
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.I)
+
+
+def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """"between 1918 and 1920", "from May 1992 to 1994", "1988–1994" -> one range."""
+    out: list[DateSpan] = []
+    for span in spans:
+        if out and _RANGE_JOIN.match(text[out[-1].end:span.start]):
+            prev = out[-1]
+            dash = text[prev.end:span.start].strip() in "-–—"
+            opener = re.search(r"\b(?:between|from)\s+(?:the\s+)?$",
+                               text[max(0, prev.start - 14):prev.start], re.I)
+            if (dash or opener) and prev.lower <= span.upper and not prev.qualifier and \
+                    not span.qualifier:
+                out[-1] = range_span(prev, span, text[prev.start:span.end], prev.start, span.end)
+                continue
+        out.append(span)
+    return out
+
+
+# ---- dates typed by users ------------------------------------------------------------
+
+_ISO = re.compile(r"^(?P<y>-?\d{1,4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?$")
+
+
+def parse_user_date(value: str) -> tuple[int, int]:
+    """Sort-key bounds of a date as typed on the command line or in the TUI.
+
+    Accepts ISO forms (1988, 1988-02, 1988-02-27, -0199 for 200 BCE) and what the tagger
+    reads ("February 1988", "27 February 1988", "200 BCE", "the 1990s", "2nd century BCE").
+    Raises ValueError with a one-line hint otherwise.
+    """
+    value = value.strip()
+    iso = _ISO.match(value)
+    if iso:
+        y = int(iso["y"])
+        mo = int(iso["m"]) if iso["m"] else 0
+        if iso["m"] and not 1 <= mo <= 12:
+            raise ValueError(f"month {mo} does not exist; use 01-12")
+        if iso["d"]:
+            d = int(iso["d"])
+            if not 1 <= d <= last_day(y, mo):
+                raise ValueError(f"day {d} does not exist in {y}-{mo:02d}")
+            return key(y, mo, d), key(y, mo, d)
+        if mo:
+            return key(y, mo, 1), key(y, mo, last_day(y, mo))
+        return key(y, 1, 1), key(y, 12, 31)
+    spans = find_dates(value)
+    if len(spans) == 1 and spans[0].end - spans[0].start >= len(value.rstrip(".")) - 1:
+        return spans[0].lower, spans[0].upper
+    raise ValueError("not a date I can read; use YYYY, YYYY-MM, YYYY-MM-DD, "
+                     "'February 1988' or '200 BCE'")

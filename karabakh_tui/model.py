@@ -116,8 +116,9 @@ class Mention:
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     periods: tuple[str, ...] = ()
-    place_variants: tuple[tuple[str, str], ...] = ()
-    """(canonical place, the variant the sentence used)."""
+    place_variants: tuple[tuple[str, str, str], ...] = ()
+    """(canonical place, the name the sentence used, the community that uses that name
+    or "" for a neutral spelling)."""
     inferred: bool = False
     context: bool = False
     numbers: tuple[str, ...] = ()
@@ -139,6 +140,8 @@ class Citation:
     section: str = ""
     sentence_index: int = -1
     """Position of the sentence in its document (see `Sentence.index`)."""
+    sentence_id: int = 0
+    """Row id of the sentence in the database (0 before it is stored)."""
     file: str = ""
     date_text: str = ""
 

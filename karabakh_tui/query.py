@@ -92,7 +92,14 @@ def events_where(conn: sqlite3.Connection, flt: Filter) -> tuple[str, list[objec
     elif flt.actors:
         any_of("event_actors", "actor", flt.actors)
     if flt.places:
-        any_of("event_places", "place", flt.places)
+        marks = ", ".join("?" * len(flt.places))
+        # a place and every place inside it: --place Nagorno-Karabakh finds Martuni too
+        clauses.append(
+            "e.id IN (SELECT event_id FROM event_places WHERE place IN ("
+            f"WITH RECURSIVE inside(name) AS (SELECT name FROM places WHERE name IN ({marks}) "
+            "UNION SELECT p.name FROM places p JOIN inside i ON p.within = i.name) "
+            f"SELECT name FROM inside UNION SELECT value FROM json_each(?)))")
+        params.extend([*flt.places, json.dumps(list(flt.places))])
     if flt.sources:
         any_of("citations", "document_id", flt.sources)
     if flt.date_from is not None:

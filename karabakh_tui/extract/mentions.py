@@ -101,10 +101,11 @@ def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int)
 
 def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],
              inferred: bool) -> Mention:
-    matches = gaz.find(sentence.text)
+    matches = gaz.find(sentence.text, when=date.lower // 10000)
     actors = tuple(dict.fromkeys(m.name for m in matches if m.kind == "actor"))
     places = tuple(dict.fromkeys(m.name for m in matches if m.kind == "place"))
-    variants = tuple(dict.fromkeys((m.name, m.surface) for m in matches if m.kind == "place"))
+    variants = tuple(dict.fromkeys((m.name, m.surface, m.variant_community)
+                                   for m in matches if m.kind == "place"))
     return Mention(
         sentence=sentence, date=date, title=make_title(sentence.text, date),
         actors=actors, places=places, place_variants=variants,

@@ -8,7 +8,7 @@ Bump SCHEMA_VERSION whenever this changes: an older database is then rebuilt.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 -- key/value facts about the build: schema_version, fingerprint, built_at, corpus
@@ -89,7 +89,8 @@ CREATE TABLE actors (
     listed INTEGER NOT NULL       -- 0: a titled person found in the text, not in the gazetteer
 );
 CREATE TABLE places (
-    name TEXT PRIMARY KEY, neutral TEXT, kind TEXT, lat REAL, lon REAL
+    name TEXT PRIMARY KEY, neutral TEXT, kind TEXT, lat REAL, lon REAL,
+    within TEXT                   -- the containing place: a filter on it finds this one too
 );
 -- every name a user or a document may use: aliases of actors, variants of places
 CREATE TABLE aliases (

@@ -462,3 +462,6 @@ def _defaults(kw: dict[str, Any]) -> dict[str, Any]:
 
 def main() -> None:
     cli(prog_name="karabakh")
+
+
+import karabakh_tui.cli_add  # noqa: E402, F401  (registers `karabakh add`)

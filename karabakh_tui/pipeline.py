@@ -6,15 +6,17 @@ No database here: `store.build` writes what this returns, `bench/evaluate.py` sc
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from karabakh_tui.corpus.clean import clean
 from karabakh_tui.corpus.layouts import detect_layout
 from karabakh_tui.corpus.manifest import Corpus, load_corpus
-from karabakh_tui.corpus.read import DocumentError, read_document
+from karabakh_tui.corpus.read import DocumentError, decode_document
 from karabakh_tui.corpus.sentences import split_sentences
 from karabakh_tui.extract.mentions import document_mentions
 from karabakh_tui.model import Cleaned, Mention, Sentence, Source
@@ -30,6 +32,8 @@ class DocumentResult:
     cleaned: Cleaned
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    reused: bool = False
+    """Loaded from the per-document cache rather than processed in this build."""
 
 
 def file_sha256(path: Path) -> str:
@@ -51,19 +55,157 @@ def process_corpus(
     corpus: Corpus,
     warn: Callable[[str], None] = lambda _msg: None,
     sources: Iterable[Source] | None = None,
+    cache: Path | None = None,
+    jobs: int | None = None,
 ) -> list[DocumentResult]:
-    """Process every readable document; an unreadable one is skipped with a warning."""
-    results = []
-    for source in sources if sources is not None else corpus.sources:
+    """Process every readable document; an unreadable one is skipped with a warning.
+
+    With `cache` (a folder, see `cache_dir_for`), a document whose bytes, manifest entry
+    and processing code are unchanged since it was last processed is loaded from there
+    instead (its result has `reused=True`); every processed one is saved there. Documents
+    to process are spread over `jobs` processes (default: `$KARABAKH_JOBS`, else one per
+    CPU) when there are enough bytes to pay for starting them.
+    """
+    chosen = tuple(sources if sources is not None else corpus.sources)
+    slots: list[DocumentResult | None] = []
+    todo: list[tuple[int, Source, bytes, str, Path | None]] = []
+    for source in chosen:
         path = corpus.path_of(source)
         try:
-            text = read_document(path)
-        except DocumentError as exc:
-            warn(f"skipped {exc}")
+            data = path.read_bytes()
+        except OSError as exc:
+            warn(f"skipped {path.name}: cannot read ({exc.strerror})")
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        results.append(process_document(source, text, digest))
+        digest = hashlib.sha256(data).hexdigest()
+        entry = cache_entry(cache, source, digest) if cache is not None else None
+        hit = _load_cached(entry) if entry is not None else None
+        slots.append(hit)
+        if hit is None:
+            todo.append((len(slots) - 1, source, data, digest, entry))
+    for index, outcome in zip((t[0] for t in todo), _run(todo, jobs), strict=True):
+        if isinstance(outcome, DocumentError):
+            warn(f"skipped {outcome}")
+        else:
+            slots[index] = outcome
+    results = [r for r in slots if r is not None]
+    if cache is not None and sources is None:
+        _prune_cache(cache, {cache_entry(cache, r.source, r.sha256) for r in results})
     return results
+
+
+# ---- the per-document cache ----------------------------------------------------------
+
+CACHE_SUFFIX = ".cache"
+_PARALLEL_BYTES = 4_000_000
+"""Below this many bytes to process, starting worker processes costs more than it saves."""
+
+
+def cache_dir_for(db: Path) -> Path:
+    """The per-document cache of the database at `db`: `<db>.cache/` beside it."""
+    return db.with_name(db.name + CACHE_SUFFIX)
+
+
+def cache_entry(cache: Path, source: Source, sha256: str) -> Path:
+    """The cache file of `source` with these bytes, under the current processing code."""
+    from karabakh_tui.store.fingerprint import processing_fingerprint
+
+    key = hashlib.sha256("\0".join(
+        (processing_fingerprint(), sha256, repr(source))).encode()).hexdigest()
+    return cache / f"{source.id}-{key[:32]}.pickle"
+
+
+def _load_cached(entry: Path) -> DocumentResult | None:
+    """The cached result, or None when absent or unusable (then it is simply redone)."""
+    try:
+        with entry.open("rb") as fh:
+            result = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a truncated or foreign file is a cache miss, never an error
+        return None
+    return replace(result, reused=True) if isinstance(result, DocumentResult) else None
+
+
+def _save_cached(entry: Path, result: DocumentResult) -> None:
+    """Write atomically (temporary file, then rename); a cache that cannot be written is
+    only a slower next build."""
+    tmp = entry.with_name(f"{entry.name}.tmp-{os.getpid()}")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def _prune_cache(cache: Path, keep: set[Path]) -> None:
+    """Remove entries of documents that changed or left the corpus, and stray temporaries."""
+    try:
+        stale = [p for p in cache.iterdir() if p not in keep
+                 and (p.suffix == ".pickle" or ".pickle.tmp-" in p.name)]
+    except OSError:
+        return
+    for path in stale:
+        if ".tmp-" in path.name and _tmp_owner_alive(path):
+            continue
+        path.unlink(missing_ok=True)
+
+
+def _tmp_owner_alive(path: Path) -> bool:
+    pid = path.name.rsplit("-", 1)[-1]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# ---- processing, serial or in worker processes ---------------------------------------
+
+_Task = tuple[int, Source, bytes, str, Path | None]
+
+
+def _process_one(task: _Task) -> DocumentResult | DocumentError:
+    _index, source, data, digest, entry = task
+    try:
+        text = decode_document(data, source.file)
+    except DocumentError as exc:
+        return exc
+    result = process_document(source, text, digest)
+    if entry is not None:
+        _save_cached(entry, result)
+    return result
+
+
+def _jobs(jobs: int | None) -> int:
+    if jobs is None:
+        env = os.environ.get("KARABAKH_JOBS", "")
+        jobs = int(env) if env.isdigit() else (os.cpu_count() or 1)
+    return max(1, jobs)
+
+
+def _run(todo: Sequence[_Task], jobs: int | None) -> Iterator[DocumentResult | DocumentError]:
+    workers = min(_jobs(jobs), len(todo))
+    if workers < 2 or sum(len(t[2]) for t in todo) < _PARALLEL_BYTES:
+        yield from map(_process_one, todo)
+        return
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork is cheap (the extractors are already imported) but unsafe beside other threads,
+    # e.g. a build started from the TUI; spawn then.
+    method = "fork" if threading.active_count() == 1 else "spawn"
+    # biggest first, so one large document does not start last and run alone
+    order = sorted(range(len(todo)), key=lambda i: -len(todo[i][2]))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        done = dict(zip(order, pool.map(_process_one, [todo[i] for i in order]), strict=True))
+    yield from (done[i] for i in range(len(todo)))
 
 
 def corpus_mentions(corpus_dir: Path) -> list[Mention]:

@@ -21,7 +21,7 @@ from karabakh_tui.corpus.manifest import Corpus
 from karabakh_tui.merge import merge
 from karabakh_tui.model import Event
 from karabakh_tui.paths import display_path
-from karabakh_tui.pipeline import DocumentResult, process_corpus
+from karabakh_tui.pipeline import DocumentResult, cache_dir_for, process_corpus
 from karabakh_tui.store import fingerprint
 from karabakh_tui.store.schema import INDEXES, SCHEMA, SCHEMA_VERSION
 from karabakh_tui.store.vocab import write_vocabulary
@@ -39,10 +39,20 @@ class BuildReport:
     events: int
     seconds: float
     warnings: tuple[str, ...]
+    processed: int = 0
+    """Documents cleaned and extracted in this build ..."""
+    reused: int = 0
+    """... and those taken unchanged from the per-document cache."""
 
 
-def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None) -> BuildReport:
-    """Process `corpus` and atomically replace `dest` with the new database."""
+def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None,
+          cache: bool = True) -> BuildReport:
+    """Process `corpus` and atomically replace `dest` with the new database.
+
+    Documents unchanged since the last build (same bytes, manifest entry and processing
+    code) come from the cache beside `dest` (`pipeline.cache_dir_for`) unless `cache` is
+    False; merging and writing are always done over the whole corpus.
+    """
     started = time.perf_counter()
     warnings: list[str] = list(corpus.warnings)
 
@@ -50,7 +60,9 @@ def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None) -> B
         warnings.append(message)
         progress(f"warning: {message}")
 
-    results = process_corpus(corpus, warn)
+    results = process_corpus(corpus, warn, cache=cache_dir_for(dest) if cache else None)
+    reused = sum(r.reused for r in results)
+    progress(_summary(len(results), reused))
     events = merge(
         [m for r in results for m in r.mentions],
         {r.source.id: r.source for r in results},
@@ -66,7 +78,15 @@ def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None) -> B
         tmp.unlink(missing_ok=True)
     sentences = sum(len(r.sentences) for r in results)
     return BuildReport(dest, len(results), sentences, len(events),
-                       time.perf_counter() - started, tuple(warnings))
+                       time.perf_counter() - started, tuple(warnings),
+                       processed=len(results) - reused, reused=reused)
+
+
+def _summary(documents: int, reused: int) -> str:
+    if not reused:
+        return f"processed all {documents} documents"
+    noun = "document" if documents == 1 else "documents"
+    return f"{documents - reused} of {documents} {noun} changed; reused {reused}"
 
 
 def _remove_stale_temporaries(dest: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from karabakh_tui.corpus.manifest import MANIFEST, Corpus
@@ -48,4 +49,29 @@ def content_fingerprint(corpus: Corpus) -> str:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             digest.update(b"missing")
+    return digest.hexdigest()
+
+
+# What processing a document does NOT depend on: the views and the database writer.
+_NOT_PROCESSING = ("tui", "export", "store", "_seeds")
+_VIEW_FILES = ("__main__.py", "app_context.py", "cli.py", "cli_add.py", "console.py",
+               "exporting.py", "query.py")
+
+
+@lru_cache(maxsize=1)
+def processing_fingerprint() -> str:
+    """A hash of the code and data that turn one document into sentences and mentions.
+
+    The per-document build cache (`pipeline.process_corpus`) is keyed by it: every file of
+    the package except the views and the database writer, so a change to any helper the
+    cleaner or the extractors use invalidates the cache without anyone listing it here.
+    """
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        rel = path.relative_to(PACKAGE_DIR)
+        if (not path.is_file() or rel.parts[0] in _NOT_PROCESSING or str(rel) in _VIEW_FILES
+                or "__pycache__" in rel.parts or path.suffix in (".pyc", ".pyo")):
+            continue
+        digest.update(str(rel).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

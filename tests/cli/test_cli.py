@@ -1,0 +1,142 @@
+"""The CLI on the real seeds: each expectation checked against the documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from karabakh_tui.app_context import Workspace
+from karabakh_tui.cli import cli
+
+THESIS = "seeds/004_08f10c039a61daac.txt"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _seeds(seed_env: Workspace) -> Workspace:
+    return seed_env
+
+
+def test_sources_lists_the_five_documents() -> None:
+    code, out, _ = run("sources")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].split("\t")[:3] == ["id", "author", "title"]
+    assert len(lines) == 6
+    assert "Raffi Toghramadjian\tMountain Fortress" in out
+    assert "Laurence Broers" in out
+
+
+def test_search_sumgait_lists_thesis_passages_with_file_and_line() -> None:
+    code, out, _ = run("search", "Sumgait")
+    assert code == 0
+    # line 973 begins "That explosion occurred on the evening of February 27, when a rally
+    # in the coastal Azeri city of Sumgait"; line 993 begins "The Sumgait Pogrom had …"
+    assert f"{THESIS}:973\tProtests and Pogroms\tThat explosion occurred" in out
+    assert f"{THESIS}:993\tProtests and Pogroms\tThe Sumgait Pogrom had" in out
+    assert all(line.startswith(THESIS) for line in out.strip().splitlines())
+
+
+def test_search_with_fts_syntax_never_crashes() -> None:
+    for text in ('"unbalanced', "AND OR", "NEAR(", "*", "Sumgait*"):
+        code, _, err = run("search", text)
+        assert code == 0, err
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name, command in cli.commands.items():  # type: ignore[attr-defined]
+        assert isinstance(command, click.Command)
+        code, out, _ = run(name, "--help")
+        assert code == 0
+        assert "Example" in out, name
+
+
+def test_events_json_follows_the_contract() -> None:
+    code, out, _ = run("events", "--format", "json", "--limit", "5")
+    assert code == 0
+    events = json.loads(out)
+    assert 0 < len(events) <= 5
+    keys = {"id", "date", "start", "end", "precision", "label", "title", "actors", "places",
+            "periods", "inferred", "context", "disputed", "disagreements", "citations"}
+    for event in events:
+        assert keys <= set(event)
+        for c in event["citations"]:
+            assert {"document", "source", "quote", "line", "start", "end", "footnotes"} <= set(c)
+
+
+def test_place_variants_give_the_same_events() -> None:
+    _, shusha, _ = run("events", "--place", "Shusha", "--format", "json")
+    _, shushi, _ = run("events", "--place", "shushi", "--format", "json")
+    assert json.loads(shusha) and shusha == shushi
+
+
+def test_accented_actor_name_resolves() -> None:
+    code, _, err = run("events", "--actor", "Erdoğan", "--format", "json")
+    assert code == 0, err
+
+
+def test_ambiguous_and_unknown_names_exit_2_with_one_line() -> None:
+    code, _, err = run("events", "--actor", "Aliyev")
+    assert code == 2
+    assert "Heydar Aliyev" in err and "Ilham Aliyev" in err and "Traceback" not in err
+    code, _, err = run("events", "--place", "Shushaa")
+    assert code == 2
+    assert "Shusha" in err and len(err.strip().splitlines()) == 1
+
+
+def test_reversed_date_range_is_an_error() -> None:
+    code, _, err = run("events", "--from", "1994", "--to", "1988")
+    assert code == 2
+    assert "after" in err
+
+
+@pytest.mark.parametrize("typed", ["1988", "1988-02", "27 September 2020", "200 BCE",
+                                   "4th century", "1990s"])
+def test_dates_people_type_are_accepted(typed: str) -> None:
+    code, _, err = run("events", "--from", typed, "--format", "json")
+    assert code == 0, err
+
+
+def test_no_match_is_a_message_on_stderr_and_status_0() -> None:
+    code, out, err = run("events", "--search", "zzzyzzy")
+    assert (code, out) == (0, "")
+    assert "no events match" in err
+
+
+def test_show_prints_every_citation_with_file_and_line() -> None:
+    _, out, _ = run("events", "--format", "json", "--min-sources", "2")
+    event = json.loads(out)[0]
+    code, shown, _ = run("show", event["id"])
+    assert code == 0
+    for c in event["citations"]:
+        assert f"{c['document']}:{c['line']}" in shown
+
+
+def test_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    assert run("export", "-o", str(target))[0] == 0
+    first = target.read_text(encoding="utf-8")
+    code, _, err = run("export", "-o", str(target), "--period", "Second Karabakh War")
+    assert code == 2 and "--force" in err
+    assert target.read_text(encoding="utf-8") == first
+    assert run("export", "-o", str(target), "--force", "--period",
+               "Second Karabakh War")[0] == 0
+
+
+def test_markdown_export_quotes_are_in_their_documents(tmp_path: Path,
+                                                      seed_conn: object) -> None:
+    out = tmp_path / "all.json"
+    assert run("export", "-o", str(out))[0] == 0
+    texts = {r[0]: r[1] for r in seed_conn.execute(  # type: ignore[attr-defined]
+        "SELECT path, text FROM documents")}
+    for event in json.loads(out.read_text(encoding="utf-8")):
+        for c in event["citations"]:
+            assert c["quote"] in texts[c["document"]]

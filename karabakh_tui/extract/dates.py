@@ -74,11 +74,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
     ("year_q", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
     ("month_q", _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
                    r"[\s-]+{m}\b", m=_M)),
-    ("approx_year", r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>\d{3,4})\b"
+    ("approx_year", r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
                     r"(?![\d,.]\d|\s*(?:%|percent))"),
     ("year", r"(?<![\d,.$£€#/-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d-]|[.,]\d|\s*%)"),
-    ("short_year", r"\b(?P<p>in|by|until|till|after|before|since|of|around)\s+(?P<y>[1-9]\d{2})\b"
-                   r"(?![\d,.]\d|\s*%)"),
+    ("short_year", r"\b(?P<p>in|by|until|till|after|before|since)\s+(?P<y>[1-9]\d{2})\b"
+                   r"(?![\d,.]\d|\s*%|\s+(?:of\b|[a-z]+s\b))"),
     ("month", _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
                  r"next|early|late|mid|of|on)[\s-]+{m}\b(?!\s+\d)", m=_M)),
     ("relative", r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -126,19 +126,25 @@ class DateContext:
     narrative: tuple[int, int, int] | None = None
     periods: tuple[NamedTime, ...] = ()
 
-    def advance(self, spans: Sequence[DateSpan]) -> DateContext:
-        """The context after a sentence with `spans`: its last explicit dated span
-        (day, month, season or year, not an inferred or open one) becomes the anchor."""
+    def advance(self, spans: Sequence[DateSpan], text: str = "") -> DateContext:
+        """The context after a sentence `text` with `spans`.
+
+        The last dated span of the sentence at day, month or season precision becomes
+        the anchor (one whose year was itself inferred keeps the anchor's year). A bare
+        year moves the anchor only when it opens the sentence ("In 1994, ..."): a year
+        later in a sentence is far more often a flashback or a modifier ("declaring in
+        2019 that ...", "the 2008 Convention") than a move of the narrative.
+        """
         for span in reversed(spans):
-            if span.inferred or span.qualifier in ("before", "after", "citation"):
+            if span.qualifier in ("before", "after", "citation", "approximate"):
                 continue
-            if span.precision in ("day", "month", "season", "year"):
-                year, month, day = split_key(span.lower)
-                if span.precision == "year":
-                    month = day = 0
-                elif span.precision in ("month", "season"):
+            year, month, day = split_key(span.lower)
+            if span.precision in ("day", "month", "season"):
+                if span.precision != "day":
                     day = 0
                 return replace(self, narrative=(year, month, day))
+            if span.precision == "year" and not span.inferred and _opens(text, span):
+                return replace(self, narrative=(year, 0, 0))
         return self
 
     @property
@@ -147,6 +153,14 @@ class DateContext:
             return None
         year, _, month = self.written.partition("-")
         return int(year), int(month) if month else 0
+
+
+_OPENING = re.compile(r"^(?:[\W_]*\w+\s+){0,4}$")
+
+
+def _opens(text: str, span: DateSpan) -> bool:
+    """The span stands among the first words of its sentence ("In early 1994, ...")."""
+    return bool(_OPENING.match(text[:span.start]))
 
 
 # ---- keys, EDTF and labels -------------------------------------------------------------

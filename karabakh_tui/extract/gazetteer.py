@@ -83,13 +83,15 @@ class Gazetteer:
         surfaces = sorted(self._by_surface, key=len, reverse=True)
         alternation = "|".join(_SEPARATORS.sub(lambda _m: _JOINER, re.escape(s).replace(
             r"\ ", " ")) for s in surfaces)
-        self._pattern = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w])")
+        self._pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
     def find(self, text: str, when: int | None = None) -> list[Match]:
         """Actors and places named in `text`; `when` (a year) resolves shared surnames."""
         found: list[Match] = []
         pending: list[tuple[re.Match[str], list[tuple[Entry, str]]]] = []
         for m in self._pattern.finditer(text):
+            if _after_lowercase_prefix(text, m.start()):
+                continue  # "post-Soviet", "anti-Armenian": not the actor itself
             candidates = self._by_surface.get(_key(m.group(0)), [])
             by_kind: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
             for entry, community in candidates:
@@ -130,6 +132,13 @@ class Gazetteer:
 
     def entry(self, kind: str, name: str) -> Entry | None:
         return next((e for e in self.entries if e.kind == kind and e.name == name), None)
+
+
+_PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
+
+
+def _after_lowercase_prefix(text: str, start: int) -> bool:
+    return bool(_PREFIX.search(text[max(0, start - 20):start]))
 
 
 def _match(option: tuple[Entry, str], m: re.Match[str]) -> Match:

@@ -74,7 +74,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
     for sentence in sentences:
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
-        ctx = ctx.advance(spans)
+        ctx = ctx.advance(spans, sentence.text)
         para = _paragraph_key(sentence)
         if spans:
             kept = [d for d in spans if not is_prediction(sentence.text, d, written)]

@@ -1,0 +1,92 @@
+"""Cleaning and sentence splitting on the real seeds (facts checked by reading the files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from karabakh_tui.corpus.clean import clean
+from karabakh_tui.corpus.layouts import detect_layout
+from karabakh_tui.corpus.sentences import split_sentences
+from karabakh_tui.model import Cleaned
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+FILES = {"000": "000_a2c2b228971dc689.txt", "002": "002_b68b1285e715cdba.txt",
+         "003": "003_fb4ed0ac2785041a.txt", "004": "004_08f10c039a61daac.txt",
+         "001": "001_576757edbf72837b.txt"}
+
+
+@pytest.fixture(scope="module", params=sorted(FILES))
+def doc(request: pytest.FixtureRequest) -> tuple[str, Cleaned]:
+    text = (SEEDS / FILES[request.param]).read_text("utf-8")
+    return request.param, clean(text, detect_layout(text))
+
+
+def _sentences(key: str):
+    text = (SEEDS / FILES[key]).read_text("utf-8")
+    cleaned = clean(text, detect_layout(text))
+    return cleaned, list(split_sentences(cleaned, key))
+
+
+def test_layouts_are_detected() -> None:
+    layouts = {k: detect_layout((SEEDS / f).read_text("utf-8")) for k, f in FILES.items()}
+    assert layouts == {"000": "pdf", "001": "paragraphs", "002": "paragraphs", "003": "pdf",
+                       "004": "markdown"}
+
+
+def test_no_markup_or_markers_left(doc: tuple[str, Cleaned]) -> None:
+    _, cleaned = doc
+    assert "<sup>" not in cleaned.text and "\ue000" not in cleaned.text
+
+
+def test_thesis_sentence_continues_across_page_break() -> None:
+    cleaned, sentences = _sentences("004")
+    # line 100 ends "...a move that was widely seen as ushering"; the page's footnotes
+    # follow, then line 110 "Armenia into a new era."
+    s = next(s for s in sentences if s.text.startswith("Led by Nikol Pashinyan, the mass"))
+    assert s.text.endswith("widely seen as ushering Armenia into a new era.")
+    assert s.line == 100
+    assert cleaned.line_at(s.end - 1) == 110
+
+
+def test_thesis_footnotes_and_markers() -> None:
+    cleaned, sentences = _sentences("004")
+    assert sorted(cleaned.footnotes) == list(range(1, 1086))  # <sup>1</sup> .. <sup>1085</sup>
+    s = next(s for s in sentences if s.text.startswith("The Sumgait Pogrom had a significant"))
+    assert (s.line, s.section, s.footnotes) == (993, "Protests and Pogroms", (283,))
+    assert "<sup>" not in cleaned.footnotes[283]
+
+
+def test_ordinal_superscripts_are_read_as_words() -> None:
+    cleaned, _ = _sentences("004")
+    assert "<sup>th</sup>" not in cleaned.text
+
+
+def test_abbreviations_do_not_split() -> None:
+    _, sentences = _sentences("004")
+    s = next(s for s in sentences if "Nagorno Karabakh since c. 370 A.D." in s.text)
+    assert s.text.endswith("if not before.”")
+    assert any(s.text.startswith("Regardless of whether Armenian") for s in sentences)
+
+
+def test_pdf_footnotes_and_glued_markers() -> None:
+    cleaned, sentences = _sentences("000")
+    assert cleaned.footnotes[1].startswith("Alexander Iskandaryan")
+    s = next(s for s in sentences if "processes of negotiations and reconciliation" in s.text)
+    assert "reconciliation." in s.text and s.footnotes == (1,)
+    assert all("Iskandaryan" not in s.text for s in sentences)
+    assert "Armenia: What about now?" in [title for _, title in cleaned.sections]
+
+
+def test_pull_quotes_are_read_once() -> None:
+    cleaned, _ = _sentences("002")
+    assert cleaned.text.count("Victory in the Second Karabakh War can be read in terms of "
+                              "three liberations") == 1
+
+
+def test_line_map_points_into_the_original() -> None:
+    cleaned, sentences = _sentences("003")
+    lines = (SEEDS / FILES["003"]).read_text("utf-8").splitlines()
+    for s in sentences[:40]:
+        assert s.text.split()[0] in lines[s.line - 1]

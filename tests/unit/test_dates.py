@@ -1,0 +1,100 @@
+"""The temporal tagger on sentences from the seeds and on crafted edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from karabakh_tui.extract.dates import DateContext, find_dates, parse_user_date, split_key
+
+WAR = DateContext(written="2021-05", narrative=(2020, 9, 0))
+
+
+def one(text: str, ctx: DateContext | None = None):
+    spans = find_dates(text, ctx)
+    assert len(spans) == 1, spans
+    return spans[0]
+
+
+@pytest.mark.parametrize(("text", "edtf", "label"), [
+    # 004 line 90
+    ("In February 1988, the Armenian community of Sumgait was subjected to three days of "
+     "brutal violence", "1988-02", "February 1988"),
+    ("On November 10th, 2020 the statement was signed.", "2020-11-10", "10 November 2020"),
+    ("On 27 September 2020 the war began.", "2020-09-27", "27 September 2020"),
+    # 004 line 228
+    ("between the fourth and second centuries B.C.", "-0399/-0100", "4th–2nd centuries BCE"),
+    ("the second century B.C.", "-0199/-0100", "2nd century BCE"),
+    ("the late eighth century", "0768/0800", "late 8th century"),
+    ("the third millennium B.C.", "-2999/-2000", "3rd millennium BCE"),
+    ("in the 370s", "037X", "the 370s"),
+    ("in the late 1980s", "1987/1989", "late 1980s"),
+    ("c. 370 A.D.", "0370~", "c. 370"),
+    ("at or before 200 B.C.", "-0199", "200 BCE"),
+    ("in late 2020", "2020-09/2020-12", "late 2020"),
+    # 004 gold S1-002
+    ("throughout the late spring and early summer of 1988", "1988-05/1988-06",
+     "late spring 1988 – early summer 1988"),
+    ("between 1918 and 1920", "1918/1920", "1918 – 1920"),
+    ("from 1994 to 2020", "1994/2020", "1994 – 2020"),
+    ("February 27-29, 1988", "1988-02-27/1988-02-29", "27–29 February 1988"),
+    ("On 11 April [2018], President Sargsyan finally announced", "2018-04-11", "11 April 2018"),
+])
+def test_explicit_dates(text: str, edtf: str, label: str) -> None:
+    span = one(text)
+    assert (span.edtf, span.label, span.inferred) == (edtf, label, False)
+
+
+def test_bce_sort_keys_order_and_decode() -> None:
+    bce = one("at or before 200 B.C.")
+    ad = one("in 363 the Persians invaded")
+    assert bce.lower < ad.lower
+    assert split_key(bce.lower) == (-199, 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "52 ancient skeletons", "185 T-72 tanks", "4,000 people", "UNSCR 1244 and the ICJ",
+    "Armenians talk about 150 – including those", "a range of 900 meters",
+])
+def test_counts_are_not_years(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_narrative_year_fills_month_and_day() -> None:
+    # 004 line 2853
+    span = one("The invasion arrived on the morning of September 27, with Armenian", WAR)
+    assert (span.edtf, span.inferred) == ("2020-09-27", True)
+
+
+def test_relative_to_narrative_and_writing_date() -> None:
+    ctx = DateContext(written="2021-05", narrative=(1988, 6, 15))
+    assert one("Two days later, the Supreme Soviet of Azerbaijan responded", ctx).edtf == \
+        "1988-06-17"
+    assert one("the following year", ctx).edtf == "1989"
+    # 001 calls the 2020 war "last year's war"
+    assert one("last year's war", DateContext(written="2021-05")).edtf == "2020"
+
+
+def test_sentence_opening_year_moves_the_narrative_a_later_one_does_not() -> None:
+    ctx = DateContext(narrative=(2020, 9, 0))
+    flashback = "Pashinyan ended any hope by declaring that Karabakh is Armenia in 2019."
+    assert ctx.advance(find_dates(flashback), flashback).narrative == (2020, 9, 0)
+    opening = "In 1994, Armenian forces celebrated a triumphant victory."
+    assert ctx.advance(find_dates(opening), opening).narrative == (1994, 0, 0)
+
+
+def test_user_dates() -> None:
+    assert parse_user_date("1988") == (19880101, 19881231)
+    assert parse_user_date("1988-02") == (19880201, 19880229)
+    assert parse_user_date("200 BCE")[0] == -199 * 10000 + 101
+    with pytest.raises(ValueError, match="month 13"):
+        parse_user_date("1988-13")
+    with pytest.raises(ValueError, match="YYYY"):
+        parse_user_date("yesterday-ish")
+
+
+def test_edtf_strings_parse_with_the_edtf_library() -> None:
+    edtf = pytest.importorskip("edtf")
+    for text in ("February 1988", "the 370s", "the second century B.C.", "late 2020",
+                 "c. 370 A.D.", "summer of 1992"):
+        value = one(text).edtf
+        assert edtf.parse_edtf(value) is not None, value

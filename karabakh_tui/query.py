@@ -135,6 +135,13 @@ def events_sql(conn: sqlite3.Connection, flt: Filter, offset: int = 0,
     return sql, [*params, -1 if limit is None else limit, offset]
 
 
+def event_ids(conn: sqlite3.Connection, flt: Filter) -> list[str]:
+    """The ids of every matching event, in the filter's order (cheap: no hydration)."""
+    where, params = events_where(conn, flt)
+    sql = f"SELECT e.id FROM events e WHERE {where} ORDER BY {_ORDER[flt.sort]}"
+    return [r[0] for r in conn.execute(sql, params)]
+
+
 def count_events(conn: sqlite3.Connection, flt: Filter) -> int:
     where, params = events_where(conn, flt)
     return int(conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0])

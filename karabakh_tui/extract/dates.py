@@ -41,7 +41,7 @@ _D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<{n}>\d{{3,4}})(?![\d,.]\d)"
 _Q = r"(?:(?P<{n}>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?:of\s+)?)?"
 _ORD = (r"(?P<{n}>(?:twenty-)?(?:" + "|".join(_ORDINALS) + r")|\d{{1,2}}(?:st|nd|rd|th))")
-_ERA = r"(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE)"
+_ERA = r"(?-i:(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE))(?![A-Za-z])"
 _SEASON = r"(?P<{n}>spring|summer|autumn|fall|winter)"
 
 
@@ -66,10 +66,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
                         r"(?:\s+{era})?", o1=_ORD, o2=_ORD, era=_ERA)),
     ("century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
     ("millennium", _f(r"\b{q}{o}[\s-]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
-    ("decade", r"\b(?:(?P<q>early|mid|late)[\s-]+)?(?:the\s+)?(?P<y>\d{2,3}0)[’']?s\b"),
+    ("decade", r"\b(?:(?P<q>early|mid|late)[\s-]+)?(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
     ("era_year", _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}",
                     era=_ERA)),
-    ("ad_year", r"\b(?:A\.\s?D\.|AD)\s+(?P<y>\d{1,4})\b"),
+    ("ad_year", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
     ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–]\d)"),
     ("year_q", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
     ("month_q", _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"

@@ -84,7 +84,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                 last = (kept[-1], para, sentence.index)
             continue
         if last and _may_inherit(sentence, last, para):
-            inherited = replace(last[0], inferred=True, text=last[0].text)
+            # the date's words stand in another sentence: no offsets into this one
+            inherited = replace(last[0], inferred=True, start=0, end=0)
             yield _mention(sentence, inherited, gaz, known, True)
 
 

@@ -1,0 +1,375 @@
+"""The main screen: filters, density strip, events table and the highlighted event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (Checkbox, DataTable, Footer, Header, Input, Label, Select,
+                             SelectionList, Static)
+from textual.widgets.selection_list import Selection
+
+from karabakh_tui import query
+from karabakh_tui.app_context import Workspace
+from karabakh_tui.model import Event, Filter
+from karabakh_tui.text import one_line
+from karabakh_tui.tui.widgets.density import DensityStrip
+from karabakh_tui.tui.widgets.detail import render_event
+
+PAGE = 200
+"""Rows hydrated per page; the table grows as the cursor nears its end."""
+
+
+def _columns(width: int) -> list[tuple[str, int]]:
+    """Column widths for a table `width` cells wide; the event title takes the rest."""
+    actors, places = (12, 8) if width < 100 else (22, 16)
+    fixed = 21 + actors + places + 3 + 2 * 5 + 2  # cell padding and the scrollbar
+    return [("Date", 21), ("Event", max(20, width - fixed)), ("Actors", actors),
+            ("Places", places), ("Src", 3)]
+
+
+def _choose(select: Select[str], values: tuple[str, ...]) -> None:
+    if values:
+        select.value = values[0]
+    else:
+        select.clear()
+
+
+@dataclass
+class View:
+    """What the table shows: every matching id, and the events hydrated so far."""
+
+    flt: Filter = field(default_factory=Filter)
+    ids: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    matches: list[int] = field(default_factory=list)
+
+
+class ExplorerScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Prev match", show=False),
+        Binding("f", "toggle_filters", "Filters"),
+        Binding("x", "clear", "Clear filters"),
+        Binding("e", "export", "Export .md"),
+        Binding("y", "copy", "Copy"),
+        Binding("escape", "leave_input", "Back to table", show=False),
+    ]
+
+    def __init__(self, ws: Workspace, flt: Filter, event_id: str | None = None) -> None:
+        super().__init__()
+        self.ws = ws
+        self.conn = ws.connect()
+        self.initial = flt
+        self.goto_event = event_id
+        self.view = View()
+        self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
+
+    # ---- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with VerticalScroll(id="filters"):
+                yield from self._filter_widgets()
+            with Vertical(id="main"):
+                yield DensityStrip(id="density")
+                yield Static(id="status")
+                yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+                with VerticalScroll(id="detail"):
+                    yield Static(id="detail-text")
+        yield Input(placeholder="find the next event whose quote has these words (Enter)",
+                    id="find")
+        yield Footer()
+
+    def _filter_widgets(self) -> ComposeResult:
+        periods = [(p.name, p.name) for p in query.vocabulary(self.conn, "period")]
+        yield Label("Period")
+        yield Select(periods, prompt="any period", id="period")
+        for kind in ("actor", "place"):
+            yield Label(f"{kind.title()}s (type to narrow)")
+            yield Input(placeholder=f"e.g. {'Aliyev' if kind == 'actor' else 'Shushi'}",
+                        id=f"{kind}-q")
+            yield SelectionList[str](*self._options(kind, ""), id=f"{kind}s")
+        yield Label("From / to (1988, Feb 1988, 200 BCE)")
+        yield Input(placeholder="from", id="from")
+        yield Input(placeholder="to", id="to")
+        yield Label("Words in the quote")
+        yield Input(placeholder="full-text filter", id="text")
+        yield Label("Source")
+        sources = [(f"{r['short']}", r["id"]) for r in query.sources(self.conn)]
+        yield Select(sources, prompt="any source", id="source")
+        yield Checkbox("Comparison events too", value=True, id="context")
+
+    def _options(self, kind: str, typed: str, chosen: set[str] = frozenset()) -> list[Selection[str]]:  # type: ignore[assignment]
+        key = typed.casefold().strip()
+        out = []
+        for name in self.names[kind]:
+            spellings = [name.name, *(a for a, _ in name.aliases)]
+            if key and not any(key in s.casefold() for s in spellings) and name.name not in chosen:
+                continue
+            variants = [a for a, community in name.aliases if community]
+            label = Text(name.name)
+            if variants:
+                label.append(f" ({', '.join(variants)})", style="dim")
+            label.append(f" {name.events}", style="dim")
+            out.append(Selection(label, name.name, name.name in chosen))
+        return out
+
+    def on_mount(self) -> None:
+        narrow = self.app.size.width < 100
+        if narrow:
+            self.query_one("#filters").add_class("hidden")
+        table = self.query_one(DataTable)
+        for column, width in _columns(self.app.size.width - (0 if narrow else 32)):
+            table.add_column(column, width=width, key=column)
+        self._set_widgets(self.initial)
+        self.refresh_events()
+        table.focus()
+
+    def _set_widgets(self, flt: Filter) -> None:
+        with self.prevent(Select.Changed, SelectionList.SelectedChanged, Checkbox.Changed):
+            _choose(self.query_one("#period", Select), flt.periods)
+            for kind, chosen in (("actor", flt.actors), ("place", flt.places)):
+                widget = self.query_one(f"#{kind}s", SelectionList)
+                widget.clear_options()
+                widget.add_options(self._options(kind, "", set(chosen)))
+            typed = dict(flt.labels)
+            self.query_one("#from", Input).value = typed.get("from", "")
+            self.query_one("#to", Input).value = typed.get("to", "")
+            self.query_one("#text", Input).value = flt.text
+            _choose(self.query_one("#source", Select), flt.sources)
+            self.query_one("#context", Checkbox).value = flt.context is not False
+
+    # ---- filters -> query -----------------------------------------------------------
+
+    def current_filter(self) -> Filter:
+        """The widgets' values as a Filter, built the way the CLI builds it."""
+        from karabakh_tui.cli import filter_from_options
+
+        period = self.query_one("#period", Select)
+        source = self.query_one("#source", Select)
+        kw: dict[str, Any] = {
+            "periods": () if period.is_blank() else (period.value,),
+            "actors": tuple(self.query_one("#actors", SelectionList).selected),
+            "places": tuple(self.query_one("#places", SelectionList).selected),
+            "date_from": self.query_one("#from", Input).value.strip() or None,
+            "date_to": self.query_one("#to", Input).value.strip() or None,
+            "text": self.query_one("#text", Input).value.strip(),
+            "sources": () if source.is_blank() else (source.value,),
+            "context": None if self.query_one("#context", Checkbox).value else False,
+            "inferred": True, "min_sources": 1, "disputed": False, "all_actors": False,
+            "sort": "date", "limit": None,
+        }
+        return filter_from_options(self.conn, **kw)
+
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(Checkbox.Changed)
+    def _filter_changed(self) -> None:
+        self.refresh_events()
+
+    @on(Input.Submitted, "#from, #to, #text")
+    def _typed_filter(self) -> None:
+        self.refresh_events()
+
+    @on(Input.Changed, "#actor-q, #place-q")
+    def _narrow(self, event: Input.Changed) -> None:
+        kind = event.input.id.removesuffix("-q")  # type: ignore[union-attr]
+        widget = self.query_one(f"#{kind}s", SelectionList)
+        chosen = set(widget.selected)
+        with self.prevent(SelectionList.SelectedChanged):
+            widget.clear_options()
+            widget.add_options(self._options(kind, event.value, chosen))
+
+    def refresh_events(self) -> None:
+        try:
+            flt = self.current_filter()
+        except Exception as exc:  # click's Fail and ValueError: a one-line message
+            self._status(Text(f"⚠ {getattr(exc, 'message', None) or exc}", style="bold"))
+            return
+        self._status(Text("searching…", style="dim"))
+        self._load(flt)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, flt: Filter) -> None:
+        conn = self.ws.connect()
+        try:
+            ids = query.event_ids(conn, flt)
+            first = query.find_events(conn, flt, 0, PAGE)
+            density = query.density_by_year(conn, flt)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._show, View(flt, ids, first), density)
+
+    def _show(self, view: View, density: list[tuple[int, int]]) -> None:
+        self.view = view
+        table = self.query_one(DataTable)
+        table.clear()
+        self._add_rows(view.events)
+        self.query_one(DensityStrip).show(density)
+        described = "; ".join(view.flt.describe()) or "no filters"
+        self._status(Text(f"{len(view.ids)} events · {described}"))
+        if self.goto_event and self.goto_event in view.ids:
+            self._move_to(view.ids.index(self.goto_event))
+            self.goto_event = None
+        self._show_detail()
+
+    def _add_rows(self, events: list[Event]) -> None:
+        table = self.query_one(DataTable)
+        for ev in events:
+            table.add_row(Text(ev.label), Text(one_line(ev.title)),
+                          Text(", ".join(ev.actors)), Text(", ".join(ev.places)),
+                          Text(str(ev.n_sources), justify="right"), key=ev.id)
+
+    def _load_until(self, row: int) -> None:
+        """Hydrate pages until the table has `row` (on the UI thread: a page is fast)."""
+        while len(self.view.events) <= row < len(self.view.ids):
+            more = query.find_events(self.conn, self.view.flt, len(self.view.events), PAGE)
+            if not more:
+                break
+            self.view.events.extend(more)
+            self._add_rows(more)
+
+    def _status(self, text: Text) -> None:
+        self.query_one("#status", Static).update(text)
+
+    # ---- the table and the detail pane ----------------------------------------------
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.view.events) - PAGE // 4:
+            self._load_until(len(self.view.events))
+        self._show_detail()
+
+    def selected_event(self) -> Event | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.view.events[row] if 0 <= row < len(self.view.events) else None
+
+    def _show_detail(self) -> None:
+        self.query_one("#detail-text", Static).update(render_event(self.selected_event()))
+
+    @on(DataTable.RowSelected)
+    def _open(self) -> None:
+        from karabakh_tui.tui.screens.document import DocumentScreen
+
+        event = self.selected_event()
+        if event is not None and event.citations:
+            self.app.push_screen(DocumentScreen(self.ws, event))
+
+    def _move_to(self, row: int) -> None:
+        self._load_until(row)
+        table = self.query_one(DataTable)
+        table.move_cursor(row=row, animate=False, scroll=False)
+        # centre the row so the events before and after it stay in view
+        table.scroll_to(y=max(0, row - table.scrollable_content_region.height // 2),
+                        animate=False, immediate=True)
+
+    # ---- search (moves the cursor; the filters stay as they are) ----------------------
+
+    def action_search(self) -> None:
+        find = self.query_one("#find", Input)
+        find.add_class("shown")
+        find.focus()
+
+    @on(Input.Submitted, "#find")
+    def _find(self, event: Input.Submitted) -> None:
+        words = event.value.strip()
+        event.input.remove_class("shown")
+        self.query_one(DataTable).focus()
+        if not words:
+            return
+        hits = set(query.event_ids(self.conn, Filter(**{**self._filter_fields(), "text": words})))
+        self.view.matches = [i for i, eid in enumerate(self.view.ids) if eid in hits]
+        if not self.view.matches:
+            self.notify(f"no event in this view quotes {words!r}", severity="warning")
+            return
+        self.action_next_match()
+
+    def _filter_fields(self) -> dict[str, Any]:
+        flt = self.view.flt
+        return {k: getattr(flt, k) for k in flt.__dataclass_fields__ if k != "limit"}
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if not self.view.matches:
+            self.notify("no search yet: press / and type words", severity="information")
+            return
+        row = self.query_one(DataTable).cursor_row
+        after = [m for m in self.view.matches if (m - row) * step > 0]
+        target = (min(after) if step > 0 else max(after)) if after else (
+            self.view.matches[0] if step > 0 else self.view.matches[-1])
+        self._move_to(target)
+        n = self.view.matches.index(target) + 1
+        self._status(Text(f"match {n} of {len(self.view.matches)} · n/N for next/previous"))
+
+    # ---- other actions --------------------------------------------------------------
+
+    def action_leave_input(self) -> None:
+        self.query_one("#find", Input).remove_class("shown")
+        self.query_one(DataTable).focus()
+
+    def action_toggle_filters(self) -> None:
+        pane = self.query_one("#filters")
+        pane.toggle_class("hidden")
+        if not pane.has_class("hidden"):
+            self.query_one("#period", Select).focus()
+
+    def action_clear(self) -> None:
+        self._set_widgets(Filter())
+        for kind in ("actor", "place"):
+            self.query_one(f"#{kind}-q", Input).value = ""
+        self.refresh_events()
+
+    def action_copy(self) -> None:
+        event = self.selected_event()
+        if event is None:
+            return
+        lines = [f"{event.label} — {event.title}"]
+        for c in event.citations:
+            lines.append(f"“{c.quote}” — {c.source}, {c.file or c.document}:{c.line}")
+        self.app.copy_to_clipboard("\n".join(lines))
+        self.notify("event and citations copied to the clipboard")
+
+    def action_export(self) -> None:
+        from karabakh_tui.tui.screens.export import ExportScreen
+
+        default = f"karabakh-{date.today().isoformat()}.md"
+        self.app.push_screen(ExportScreen(default), self._export_to)
+
+    def _export_to(self, path: str | None) -> None:
+        if path:
+            self._write_export(path, self.view.flt)
+
+    @work(thread=True, group="export")
+    def _write_export(self, path: str, flt: Filter) -> None:
+        from pathlib import Path
+
+        from karabakh_tui.export.write import ExportError, write_atomic
+        from karabakh_tui.exporting import render_export
+
+        conn = self.ws.connect()
+        try:
+            events = query.find_events(conn, flt)
+            content = render_export(conn, events, flt, "md", date.today())
+            write_atomic(Path(path), content, force=False)
+        except (ExportError, OSError) as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        finally:
+            conn.close()
+        self.app.call_from_thread(
+            self.notify, f"wrote {len(events)} events to {Path(path).resolve()}")

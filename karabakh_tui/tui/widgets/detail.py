@@ -1,0 +1,38 @@
+"""The highlighted event: its date in words and EDTF, title, and every citation."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from karabakh_tui.model import Event
+from karabakh_tui.text import safe_text
+
+
+def render_event(event: Event | None) -> Text:
+    """A Text (never markup) with the event and its citations."""
+    if event is None:
+        return Text("No event selected.", style="dim")
+    out = Text()
+    out.append(f"{event.label}", style="bold")
+    out.append(f"  [{event.date}]", style="dim")
+    flags = [f for f, on in (("inferred date", event.inferred), ("comparison", event.context),
+                             ("disputed", event.disputed)) if on]
+    if flags:
+        out.append("  " + ", ".join(flags), style="italic")
+    out.append("\n")
+    out.append(safe_text(event.title) + "\n", style="bold")
+    tail = [", ".join(event.actors), ", ".join(event.places), ", ".join(event.periods)]
+    out.append(" · ".join(t for t in tail if t) + "\n", style="dim")
+    for d in event.disagreements:
+        out.append(f"! {d.get('field', '')}: {safe_text(str(d.get('value', '')))} "
+                   f"({d.get('document', '')})\n", style="italic")
+    for n, c in enumerate(event.citations, 1):
+        out.append(f"\n{n}. ", style="bold")
+        out.append(f"“{safe_text(c.quote)}”\n")
+        out.append(f"   — {safe_text(c.source)}, {c.file or c.document}:{c.line}", style="dim")
+        if c.section:
+            out.append(f" · {safe_text(c.section)}", style="dim")
+        out.append("\n")
+        for note in c.footnotes:
+            out.append(f"   note: {safe_text(note)}\n", style="dim italic")
+    return out

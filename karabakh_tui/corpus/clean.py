@@ -213,8 +213,8 @@ def _read_pdf(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
         if para is None:
             para = _Block(False)
         para.add(number, raw)
-        if double_spaced and raw.endswith("  "):
-            para = _close(para, blocks)
+        if double_spaced and raw.endswith("  ") and ends_sentence(stripped):
+            para = _close(para, blocks)  # two trailing spaces end a paragraph, mid-sentence not
     _close(para, blocks)
     _glue_markers(blocks, sorted(notes))
     return blocks, notes

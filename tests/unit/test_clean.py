@@ -90,3 +90,34 @@ def test_line_map_points_into_the_original() -> None:
     lines = (SEEDS / FILES["003"]).read_text("utf-8").splitlines()
     for s in sentences[:40]:
         assert s.text.split()[0] in lines[s.line - 1]
+
+
+def test_no_footnote_text_in_any_body_sentence(doc: tuple[str, Cleaned]) -> None:
+    key, cleaned = doc
+    sentences = {s.text for s in split_sentences(cleaned, key)}
+    long_notes = [n for n in cleaned.footnotes.values() if len(n) > 60]
+    for note in long_notes:
+        assert not any(note[:60] in s for s in sentences), note[:60]
+    # 004 line 3207-ish footnote 25: "PM Nikol Pashinyan Resigns ..." is a footnote only
+    assert not any("PM Nikol Pashinyan Resigns" in s for s in sentences)
+
+
+def test_sentence_across_page_break_in_the_thesis() -> None:
+    _, sentences = _sentences("004")
+    s = next(s for s in sentences if s.text.startswith("This lack of centralized rule"))
+    assert s.text.endswith("made it easier for neighboring empires to conquer Armenia.")
+
+
+def test_glued_marker_stances2() -> None:
+    # 000 line 101: "nationalist and chauvinist stances2, did not allow Armenians"
+    _, sentences = _sentences("000")
+    s = next(s for s in sentences if "chauvinist stances" in s.text)
+    assert "stances, did not allow" in s.text and 2 in s.footnotes
+
+
+def test_every_line_number_holds_the_first_words(doc: tuple[str, Cleaned]) -> None:
+    key, cleaned = doc
+    lines = (SEEDS / FILES[key]).read_text("utf-8").splitlines()
+    for s in split_sentences(cleaned, key):
+        first = s.text.split()[0].strip("“”\"'‘’()[]*.,;:")
+        assert first in lines[s.line - 1], (s.line, s.text[:60])

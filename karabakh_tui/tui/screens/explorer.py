@@ -125,7 +125,7 @@ class ExplorerScreen(Screen[None]):
         return out
 
     def on_mount(self) -> None:
-        narrow = self.app.size.width < 100
+        narrow = self.app.size.width < 110
         if narrow:
             self.query_one("#filters").add_class("hidden")
         table = self.query_one(DataTable)

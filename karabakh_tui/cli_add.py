@@ -19,9 +19,7 @@ import click
 
 from karabakh_tui.cli import Fail, _ensure_built, _say, _workspace, cli, with_errors
 
-LAYOUTS = ("auto", "pdf", "paragraphs", "markdown")
-_WRITTEN = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+from karabakh_tui.corpus.manifest import _ID, _WRITTEN, LAYOUTS  # one definition of valid
 
 
 @cli.command()

@@ -36,10 +36,6 @@ class DocumentResult:
     """Loaded from the per-document cache rather than processed in this build."""
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def process_document(source: Source, text: str, sha256: str = "") -> DocumentResult:
     """Clean, split and extract one document (pure)."""
     layout = source.layout if source.layout != "auto" else detect_layout(text)

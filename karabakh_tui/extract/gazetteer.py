@@ -130,9 +130,6 @@ class Gazetteer:
                  if (m.kind, m.name) in entries]
         return any(flags) and sum(not f for f in flags) == 0
 
-    def entry(self, kind: str, name: str) -> Entry | None:
-        return next((e for e in self.entries if e.kind == kind and e.name == name), None)
-
 
 _PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,7 +51,3 @@ def load_periods() -> tuple[Period, ...]:
 def periods_for(lower: int, upper: int, periods: Iterable[Period]) -> list[str]:
     """Names of the periods that contain the whole of [lower, upper]."""
     return [p.name for p in periods if p.lower <= lower and upper <= p.upper]
-
-
-def by_name(periods: Sequence[Period]) -> dict[str, Period]:
-    return {p.name: p for p in periods}

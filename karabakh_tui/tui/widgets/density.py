@@ -34,7 +34,6 @@ class DensityStrip(Vertical):
         width = max(10, self.size.width - 2)
         bars, first, last = buckets(counts, width)
         self.query_one(Sparkline).data = bars or [0]
-        label = Static
         text = (f"{year_label(first)} … {year_label(last)}  ·  events per year, "
                 f"busiest {max(counts, key=lambda c: c[1])[0]}" if counts else "no events")
-        self.query_one("#density-label", label).update(Text(text))
+        self.query_one("#density-label", Static).update(Text(text))

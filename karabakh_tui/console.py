@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from karabakh_tui.model import Event
+from karabakh_tui.model import Citation, Event
 from karabakh_tui.query import Hit, Name
 from karabakh_tui.text import one_line, safe_text
 
@@ -89,9 +89,8 @@ def print_events(events: Sequence[Event], names: str = "source") -> None:
 
 
 def print_event(conn: Any, event: Event) -> None:
-    """One event in full: date, names, and every citation with its neighbours."""
-    from karabakh_tui.query import neighbours
-
+    """One event in full: date, names, what its sources disagree on, and every citation
+    with its neighbours, grouped by document."""
     con = out_console()
     con.print(Text(f"{event.id}  {event.label}  ({event.date}, {event.precision})",
                    style="bold"))
@@ -104,21 +103,38 @@ def print_event(conn: Any, event: Event) -> None:
                              ("disputed: the sources disagree", event.disputed)) if on]
     for flag in flags:
         con.print(Text(f"! {flag}", style="yellow"))
-    for d in event.disagreements:
-        con.print(Text(f"  {d.get('field', '?')}: {d.get('document', '?')} says "
-                       f"{d.get('value', '?')}"))
-    for n, c in enumerate(event.citations, 1):
-        before, after = neighbours(conn, c)
-        con.print()
-        con.print(Text(f"[{n}] {c.source} — {c.file}:{c.line}"
-                       + (f" — {c.section}" if c.section else ""), style="bold cyan"))
-        if before:
-            con.print(Text(one_line(safe_text(before)), style="dim"))
-        con.print(Text("“" + one_line(safe_text(c.quote)) + "”"))
-        if after:
-            con.print(Text(one_line(safe_text(after)), style="dim"))
-        for note in c.footnotes:
-            con.print(Text("  note: " + one_line(safe_text(note)), style="italic"))
+    for what, says in event.disagreement_rows():
+        con.print(Text(f"  {what}:"))
+        width = max(len(source) for source, _ in says)
+        for source, value in says:
+            con.print(Text(f"    {safe_text(source):<{width}}  says {safe_text(value)}"))
+    if event.related:
+        con.print(Text("related, kept apart: " + ", ".join(event.related), style="dim"))
+    n = 0
+    for group in event.by_document():
+        if event.n_sources > 1:
+            con.print()
+            con.print(Text(f"── {group[0].source} ({group[0].file}): {len(group)} "
+                           f"citation{'s' if len(group) > 1 else ''}", style="bold"))
+        for c in group:
+            n += 1
+            _print_citation(con, conn, n, c)
+
+
+def _print_citation(con: Any, conn: Any, n: int, c: Citation) -> None:
+    from karabakh_tui.query import neighbours
+
+    before, after = neighbours(conn, c)
+    con.print()
+    con.print(Text(f"[{n}] {c.source} — {c.file}:{c.line}"
+                   + (f" — {c.section}" if c.section else ""), style="bold cyan"))
+    if before:
+        con.print(Text(one_line(safe_text(before)), style="dim"))
+    con.print(Text("“" + one_line(safe_text(c.quote)) + "”"))
+    if after:
+        con.print(Text(one_line(safe_text(after)), style="dim"))
+    for note in c.footnotes:
+        con.print(Text("  note: " + one_line(safe_text(note)), style="italic"))
 
 
 def print_vocabulary(kind: str, names: Sequence[Name]) -> None:

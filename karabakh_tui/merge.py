@@ -4,9 +4,14 @@ Conservative by design. Mentions join one event when
 - they fit a well-known happening (`data/happenings.toml`: a date window and cue words);
 - a sentence's date is inherited from the passage (inferred) and its anchor sentence, in
   the same paragraph, already belongs to an event with that date; or
-- they give the same day and share a specific place or actor and enough content words.
-Anything else stays its own event. Every citation is kept; disagreements between
-documents (a different day for a one-day happening, a different community's name for a
+- their dates are compatible at the coarser precision (the same day, or a coarser date
+  containing the finer one), they share a specific place or actor (not just "Armenia")
+  and enough content words of their sentences (more for a coarse date).
+A mention dated only relative to a happening ("after the Four-Day War") tells what came
+after it, not the happening, so it is not gathered there. Anything else stays its own
+event; events kept apart that share a time and some words are linked as `related`.
+Every citation is kept; disagreements between documents (a different day for a one-day
+happening, different numbers of dead or displaced, a different community's name for a
 place) are recorded, never resolved by us.
 """
 
@@ -75,15 +80,29 @@ def _shift(key: int, days: int) -> int:
     return _key(d + timedelta(days=days))
 
 
+_PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None, "\u00a0": " "})
+"""Hyphens and spaces that look alike to a reader ("Four‑Day War" with U+2011)."""
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN)
+
+
 def fits(h: Happening, m: Mention) -> bool:
-    """Does the mention's date fit the happening, and does its sentence name it?"""
+    """Does the mention's date fit the happening, and does its sentence name it?
+
+    A date relative to the happening ("after the Four-Day War") dates something else.
+    """
     d = m.date
+    if d.qualifier in ("before", "after"):
+        return False
     if d.precision in h.coarse:
         date_ok = d.lower <= h.lower and h.upper <= d.upper
     else:
         date_ok = (_shift(h.lower, -h.tolerance_days) <= d.lower
                    and d.upper <= _shift(h.upper, h.tolerance_days))
-    return date_ok and any(c.search(m.sentence.text) for c in h.cues)
+    text = _plain(m.sentence.text)
+    return date_ok and any(c.search(text) for c in h.cues)
 
 
 @dataclass
@@ -93,53 +112,92 @@ class _Cluster:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {w.rstrip("s") for w in _WORD.findall(_plain(text).lower()) if w not in _STOP}
+
+
+_BROAD_KINDS = frozenset({"country", "state", "de-facto-state", "region", "empire"})
+
+
+@lru_cache(maxsize=1)
+def _broad_names() -> frozenset[str]:
+    """Countries, states, regions: sharing one says nothing about sharing a happening."""
+    from karabakh_tui.extract.gazetteer import load_gazetteer
+
+    return frozenset(e.name for e in load_gazetteer().entries if e.category in _BROAD_KINDS)
+
+
+def _specific(m: Mention) -> set[str]:
+    return (set(m.places) | set(m.actors)) - _broad_names()
+
+
+def _compatible(a: DateSpan, b: DateSpan) -> bool:
+    """The same day, or the coarser date contains the finer one (years and finer only)."""
+    coarse, fine = (a, b) if a.upper - a.lower >= b.upper - b.lower else (b, a)
+    if _PRECISION_RANK.get(coarse.precision, 9) > _PRECISION_RANK["year"]:
+        return False
+    return coarse.lower <= fine.lower and fine.upper <= coarse.upper
+
+
+def _overlap(a: Mention, b: Mention) -> tuple[int, float]:
+    """Shared content words: how many, and as a share of the shorter sentence's."""
+    wa, wb = _content_words(a.sentence.text), _content_words(b.sentence.text)
+    shared = len(wa & wb)
+    return shared, shared / max(1, min(len(wa), len(wb)))
 
 
 def _generic_match(a: Mention, b: Mention) -> bool:
-    if a.date.precision != "day" or (a.date.lower, a.date.upper) != (b.date.lower, b.date.upper):
+    """Same happening without a known name: compatible dates, a shared specific actor or
+    place and shared words; a date coarser than a day asks for twice the words."""
+    if not _compatible(a.date, b.date) or not (_specific(a) & _specific(b)):
         return False
-    shared = (set(a.places) & set(b.places)) | (set(a.actors) & set(b.actors))
-    wa, wb = _content_words(a.sentence.text), _content_words(b.sentence.text)
-    overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
-    return bool(shared) and overlap >= _GENERIC_MIN_OVERLAP
+    day = a.date.precision == b.date.precision == "day"
+    shared, share = _overlap(a, b)
+    if day:
+        return share >= _GENERIC_MIN_OVERLAP
+    return shared >= 3 and share >= 2 * _GENERIC_MIN_OVERLAP
 
 
 def cluster(mentions: Iterable[Mention],
             happenings: Sequence[Happening] | None = None) -> list[list[Mention]]:
     """Group mentions that tell the same happening (see the module docstring)."""
+    return [c.mentions for c in clusters(mentions, happenings)]
+
+
+def clusters(mentions: Iterable[Mention],
+             happenings: Sequence[Happening] | None = None) -> list[_Cluster]:
+    """The groups of `cluster`, each with the known happening it was gathered under."""
     known = load_happenings() if happenings is None else happenings
-    clusters: list[_Cluster] = []
+    found: list[_Cluster] = []
     by_happening: dict[str, _Cluster] = {}
     anchors: dict[tuple[str, int, int, int], _Cluster] = {}
     ordered = sorted(mentions, key=lambda m: (m.sentence.document, m.sentence.index,
                                               m.date.start))
     for m in ordered:
-        target = _place(m, known, by_happening, anchors, clusters)
+        target = _place(m, known, by_happening, anchors, found)
         target.mentions.append(m)
         if not m.inferred:
             anchors[(m.sentence.document, m.sentence.paragraph, m.date.lower, m.date.upper)] \
                 = target
-    return [c.mentions for c in clusters]
+    return found
 
 
 def _place(m: Mention, known: Sequence[Happening], by_happening: dict[str, _Cluster],
            anchors: dict[tuple[str, int, int, int], _Cluster],
-           clusters: list[_Cluster]) -> _Cluster:
+           found: list[_Cluster]) -> _Cluster:
     h = next((h for h in known if fits(h, m)), None)
     if h is not None:
         if h.id not in by_happening:
             by_happening[h.id] = _Cluster(happening=h)
-            clusters.append(by_happening[h.id])
+            found.append(by_happening[h.id])
         return by_happening[h.id]
     key = (m.sentence.document, m.sentence.paragraph, m.date.lower, m.date.upper)
     if m.inferred and key in anchors:
         return anchors[key]
-    for c in clusters:
+    for c in found:
         if c.happening is None and any(_generic_match(m, other) for other in c.mentions):
             return c
-    clusters.append(_Cluster())
-    return clusters[-1]
+    found.append(_Cluster())
+    return found[-1]
 
 
 # ---- events --------------------------------------------------------------------------
@@ -156,35 +214,116 @@ def citation_of(mention: Mention, source: Source, footnotes: Mapping[int, str]) 
     )
 
 
+def _dated_here(m: Mention) -> bool:
+    """The date's words are in the sentence itself, not inherited from an earlier one."""
+    return bool(m.date.text) and m.date.text in m.sentence.text
+
+
+def _opens_with_date(m: Mention) -> bool:
+    """ "In April 2016, the tensions …": a sentence led by its date tells what happened then."""
+    return _dated_here(m) and len(m.sentence.text[:m.date.start].split()) <= 2
+
+
 def _clearest(ms: Sequence[Mention]) -> Mention:
-    return min(ms, key=lambda m: (m.inferred, _PRECISION_RANK.get(m.date.precision, 9),
-                                  m.date.upper - m.date.lower, m.sentence.document,
-                                  m.sentence.index))
+    """The citation whose title leads the event: its own date, the most precise, in a
+    sentence it opens."""
+    return min(ms, key=lambda m: (m.inferred, not _dated_here(m),
+                                  _PRECISION_RANK.get(m.date.precision, 9),
+                                  not _opens_with_date(m), m.date.upper - m.date.lower,
+                                  m.sentence.document, m.sentence.index))
 
 
-def _event_date(ms: Sequence[Mention]) -> DateSpan:
+_MONTH_NAME = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+                         r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                         r"dec(?:ember)?)\b", re.I)
+
+
+def _states_day(m: Mention, days: str) -> bool:
+    """The sentence gives a day. One whose year comes from the narrative ("on November
+    10") counts only when a known one-day happening vouches for the year (`days` is
+    "vouched"); one told relative to another sentence ("the following day") never does."""
+    if m.date.precision != "day":
+        return False
+    return not m.inferred or (days == "vouched" and bool(_MONTH_NAME.search(m.date.text)))
+
+
+def _day_votes(ms: Sequence[Mention], days: str) -> dict[tuple[int, str, str], set[str]]:
+    """Each day the citations give (see `_states_day`), with the documents giving it;
+    none when `days` is "ignored": the days of a happening lasting several days are not
+    alternatives to each other."""
+    votes: dict[tuple[int, str, str], set[str]] = defaultdict(set)
+    for m in ms:
+        if days != "ignored" and _states_day(m, days):
+            votes[(m.date.lower, m.date.label, m.date.edtf)].add(m.sentence.document)
+    return votes
+
+
+def _event_date(ms: Sequence[Mention], days: str = "stated") -> DateSpan:
     """The most precise date the citations support; for a one-day happening the day most
-    cited (the earliest on a tie)."""
+    documents give (the earliest on a tie)."""
     best = _clearest([m for m in ms if not m.inferred] or ms).date
-    days = Counter((m.date.lower, m.date.label, m.date.edtf) for m in ms
-                   if m.date.precision == "day" and not m.inferred)
-    if days:
-        (lower, label, edtf), _ = min(days.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    votes = _day_votes(ms, days)
+    if votes:
+        lower, label, edtf = min(votes, key=lambda k: (-len(votes[k]), k[0]))
         return DateSpan(text=best.text, edtf=edtf, lower=lower, upper=lower,
                         precision="day", label=label)
     return best
 
 
-def disagreements(ms: Sequence[Mention], sources: Mapping[str, Source]) -> list[dict[str, str]]:
-    """What documents say differently about one event: its day, or a place's name."""
-    out: list[dict[str, str]] = []
-    days: dict[str, set[str]] = defaultdict(set)
+_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)(?!%| percent)"
+_QUANTITIES = tuple((kind, re.compile(rf"({_COUNT})(?=[^.;:]{{0,50}}?\b(?:{words})\b)", re.I))
+                    for kind, words in (
+    ("killed", r"killed|dead|deaths?|died|casualties|massacred|murdered|lost their lives"),
+    ("displaced", r"displaced|refugees|fled|expelled|deported|homeless")))
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    """Not a year, and not a day next to its month ("February 29", "28 February")."""
+    number = text[start:end]
+    if "," not in number and len(number) == 4 and number[:2] in ("18", "19", "20"):
+        return False
+    before = text[max(0, start - 12):start].split()
+    after = text[end:end + 12].split()
+    return not any(_MONTH_NAME.fullmatch(w.strip(",.")) for w in before[-1:] + after[:1])
+
+
+def quantities(text: str) -> dict[str, tuple[str, ...]]:
+    """Numbers of dead and displaced a sentence states ("29 Armenians and 6 Azeris had
+    been killed" -> killed: 29, 6); years and days of the month are not counts."""
+    plain = _plain(text)
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, pattern in _QUANTITIES:
+        found = [m.group(1) for m in pattern.finditer(plain)
+                 if _is_count(plain, m.start(1), m.end(1))]
+        if found:
+            out[kind] = tuple(dict.fromkeys(found))
+    return out
+
+
+def _side_by_side(field_: str, by_doc: Mapping[str, set[str]], sources: Mapping[str, Source],
+                  **extra: str) -> list[dict[str, str]]:
+    """What each document says, when at least two documents say different things."""
+    if len(by_doc) < 2 or len({v for vs in by_doc.values() for v in vs}) < 2:
+        return []
+    return [{"field": field_, **extra, "document": doc, "source": sources[doc].short or doc,
+             "value": ", ".join(sorted(vs))} for doc, vs in sorted(by_doc.items())]
+
+
+def disagreements(ms: Sequence[Mention], sources: Mapping[str, Source],
+                  days: str = "stated") -> list[dict[str, str]]:
+    """What documents say differently about one event: its day, numbers of dead or
+    displaced, a place's name. Differences inside one document are not disagreements."""
+    said: dict[str, set[str]] = defaultdict(set)
+    for (_lower, label, _edtf), docs in _day_votes(ms, days).items():
+        for doc in docs:
+            said[doc].add(label)
+    out = _side_by_side("date", said, sources)
+    counts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in ms:
-        if m.date.precision == "day" and not m.inferred:
-            days[m.sentence.document].add(m.date.label)
-    if len({d for ds in days.values() for d in ds}) > 1 and len(days) > 1:
-        out += [{"field": "date", "document": doc, "source": sources[doc].short,
-                 "value": ", ".join(sorted(ds))} for doc, ds in sorted(days.items())]
+        for kind, numbers in (quantities(m.sentence.text) or {}).items():
+            counts[kind][m.sentence.document].update(numbers)
+    for kind, by_doc in sorted(counts.items()):
+        out += _side_by_side(kind, by_doc, sources)
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in ms:
         for variant in m.place_variants:
@@ -193,10 +332,7 @@ def disagreements(ms: Sequence[Mention], sources: Mapping[str, Source]) -> list[
             if community in ("armenian", "azerbaijani"):
                 names[place][m.sentence.document].add(surface)
     for place, by_doc in sorted(names.items()):
-        if len({s for ss in by_doc.values() for s in ss}) > 1 and len(by_doc) > 1:
-            out += [{"field": "name", "place": place, "document": doc,
-                     "source": sources[doc].short, "value": ", ".join(sorted(ss))}
-                    for doc, ss in sorted(by_doc.items())]
+        out += _side_by_side("name", by_doc, sources, place=place)
     return out
 
 
@@ -214,15 +350,27 @@ def _iso(key: int, precision: str) -> str:
     return y
 
 
+def _days_of(h: Happening | None) -> str:
+    """How the days of a cluster count (see `_day_votes`)."""
+    if h is None:
+        return "stated"
+    return "vouched" if h.point else "ignored"
+
+
 def _build_event(ms: Sequence[Mention], sources: Mapping[str, Source],
-                 footnotes: Mapping[str, Mapping[int, str]]) -> Event:
-    d = _event_date(ms)
+                 footnotes: Mapping[str, Mapping[int, str]],
+                 happening: Happening | None = None) -> Event:
+    days = _days_of(happening)
+    d = _event_date(ms, days)
     lead = _clearest(ms)
-    ordered = sorted(ms, key=lambda m: (m is not lead, m.sentence.document, m.sentence.index))
+    lead_doc = lead.sentence.document
+    # grouped by document, the clearest citation's document (and that citation) first
+    ordered = sorted(ms, key=lambda m: (m.sentence.document != lead_doc, m.sentence.document,
+                                        m is not lead, m.sentence.index))
     cites = tuple(dict.fromkeys(
         citation_of(m, sources[m.sentence.document], footnotes.get(m.sentence.document, {}))
         for m in ordered))
-    diffs = disagreements(ms, sources)
+    diffs = disagreements(ms, sources, days)
     return Event(
         id="", date=d.edtf, start=_iso(d.lower, d.precision), end=_iso(d.upper, d.precision),
         lower=d.lower, upper=d.upper, precision=d.precision, label=d.label, title=lead.title,
@@ -233,12 +381,72 @@ def _build_event(ms: Sequence[Mention], sources: Mapping[str, Source],
     )
 
 
-def merge(mentions: Iterable[Mention], sources: Mapping[str, Source],
-          footnotes: Mapping[str, Mapping[int, str]]) -> list[Event]:
-    """Events ordered by date, ids E0001…, each with every citation that tells it."""
+# ---- related events ------------------------------------------------------------------
+
+_RELATED_MIN_WORDS = 2
+_MAX_RELATED = 5
+
+
+@dataclass(frozen=True)
+class _Profile:
+    lower: int
+    upper: int
+    precision: str
+    words: frozenset[str]
+    specific: frozenset[str]
+
+
+def _profile(e: Event) -> _Profile:
+    words = frozenset().union(*(_content_words(c.quote) for c in e.citations))
+    specific = frozenset(set(e.actors) | set(e.places)) - _broad_names()
+    return _Profile(e.lower, e.upper, e.precision, words, specific)
+
+
+def _kinship(a: _Profile, b: _Profile) -> int:
+    """How many words two events kept apart share, when they may be one happening told
+    twice: compatible dates, a shared specific actor or place, a few shared words; else 0."""
+    span = lambda p: DateSpan("", "", p.lower, p.upper, p.precision, "")  # noqa: E731
+    if not _compatible(span(a), span(b)) or not (a.specific & b.specific):
+        return 0
+    shared = len(a.words & b.words)
+    return shared if shared >= _RELATED_MIN_WORDS else 0
+
+
+def relate(events: Sequence[Event]) -> list[Event]:
+    """Link each event to up to five others it may be confused with (`Event.related`),
+    the closest first. Only events at most a year wide can relate, so the sweep below
+    compares an event with those starting before it ends."""
     from dataclasses import replace
 
-    events = [_build_event(ms, sources, footnotes) for ms in cluster(mentions)]
+    profiles = [_profile(e) for e in events]
+    year = _PRECISION_RANK["year"]
+    narrow = [i for i, p in enumerate(profiles) if _PRECISION_RANK.get(p.precision, 9) <= year]
+    order = sorted(narrow, key=lambda i: profiles[i].lower)
+    links: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for n, i in enumerate(order):
+        for j in order[n + 1:]:
+            if profiles[j].lower > profiles[i].upper:
+                break
+            k = _kinship(profiles[i], profiles[j])
+            if k:
+                links[i].append((k, j))
+                links[j].append((k, i))
+    out = list(events)
+    for i, found in links.items():
+        best = sorted(found, key=lambda kj: (-kj[0], events[kj[1]].id))[:_MAX_RELATED]
+        out[i] = replace(events[i], related=tuple(events[j].id for _k, j in best))
+    return out
+
+
+def merge(mentions: Iterable[Mention], sources: Mapping[str, Source],
+          footnotes: Mapping[str, Mapping[int, str]],
+          happenings: Sequence[Happening] | None = None) -> list[Event]:
+    """Events ordered by date, ids E0001…, each with every citation that tells it and
+    links to the events it was kept apart from but may be confused with."""
+    from dataclasses import replace
+
+    events = [_build_event(c.mentions, sources, footnotes, c.happening)
+              for c in clusters(mentions, happenings)]
     events.sort(key=lambda e: (e.lower, e.upper, e.citations[0].document,
                                e.citations[0].sentence_index, e.title))
-    return [replace(e, id=f"E{n:04d}") for n, e in enumerate(events, 1)]
+    return relate([replace(e, id=f"E{n:04d}") for n, e in enumerate(events, 1)])

@@ -187,6 +187,26 @@ class Event:
         """Distinct documents citing the event."""
         return len({c.document for c in self.citations})
 
+    def by_document(self) -> list[list[Citation]]:
+        """The citations grouped by document, in citation order (the merger puts the
+        clearest citation's document first)."""
+        groups: dict[str, list[Citation]] = {}
+        for c in self.citations:
+            groups.setdefault(c.document, []).append(c)
+        return list(groups.values())
+
+    def disagreement_rows(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """What each source says, per point of disagreement: [("date", [(source, value),
+        …]), ("name of Shusha", …)], in the order the merger recorded them."""
+        rows: dict[str, list[tuple[str, str]]] = {}
+        for d in self.disagreements:
+            what = d.get("field", "?")
+            if d.get("place"):
+                what = f"{what} of {d['place']}"
+            rows.setdefault(what, []).append(
+                (d.get("source") or d.get("document", "?"), d.get("value", "?")))
+        return list(rows.items())
+
     def to_json(self) -> dict[str, object]:
         return {
             "id": self.id,

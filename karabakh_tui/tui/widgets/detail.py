@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from karabakh_tui.model import Event
+from karabakh_tui.model import Citation, Event
 from karabakh_tui.text import safe_text
 
 
@@ -23,16 +23,28 @@ def render_event(event: Event | None) -> Text:
     out.append(safe_text(event.title) + "\n", style="bold")
     tail = [", ".join(event.actors), ", ".join(event.places), ", ".join(event.periods)]
     out.append(" · ".join(t for t in tail if t) + "\n", style="dim")
-    for d in event.disagreements:
-        out.append(f"! {d.get('field', '')}: {safe_text(str(d.get('value', '')))} "
-                   f"({d.get('document', '')})\n", style="italic")
-    for n, c in enumerate(event.citations, 1):
-        out.append(f"\n{n}. ", style="bold")
-        out.append(f"“{safe_text(c.quote)}”\n")
-        out.append(f"   — {safe_text(c.source)}, {c.file or c.document}:{c.line}", style="dim")
-        if c.section:
-            out.append(f" · {safe_text(c.section)}", style="dim")
-        out.append("\n")
-        for note in c.footnotes:
-            out.append(f"   note: {safe_text(note)}\n", style="dim italic")
+    for what, says in event.disagreement_rows():
+        out.append(f"! {what}: ", style="italic")
+        out.append(" | ".join(f"{safe_text(source)}: {safe_text(value)}"
+                              for source, value in says) + "\n", style="italic")
+    if event.related:
+        out.append("related, kept apart: " + ", ".join(event.related) + "\n", style="dim")
+    n = 0
+    for group in event.by_document():
+        if event.n_sources > 1:
+            out.append(f"\n── {safe_text(group[0].source)}\n", style="bold")
+        for c in group:
+            n += 1
+            _append_citation(out, n, c)
     return out
+
+
+def _append_citation(out: Text, n: int, c: Citation) -> None:
+    out.append(f"\n{n}. ", style="bold")
+    out.append(f"“{safe_text(c.quote)}”\n")
+    out.append(f"   — {safe_text(c.source)}, {c.file or c.document}:{c.line}", style="dim")
+    if c.section:
+        out.append(f" · {safe_text(c.section)}", style="dim")
+    out.append("\n")
+    for note in c.footnotes:
+        out.append(f"   note: {safe_text(note)}\n", style="dim italic")

@@ -347,8 +347,9 @@ def events(ctx: click.Context, fmt: str, names: str, sql: bool, **kw: Any) -> No
         return
     if fmt == "table":
         from karabakh_tui.console import print_events
+        from karabakh_tui.query import place_names
 
-        print_events(found, names)
+        print_events(found, place_names(conn, names))
         return
     from karabakh_tui.exporting import render_export
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -80,10 +80,12 @@ def _names(values: Sequence[str], limit: int = 4) -> str:
     return shown + (f" +{len(values) - limit}" if len(values) > limit else "")
 
 
-def print_events(events: Sequence[Event], names: str = "source") -> None:
-    """The events table: id, date, title, actors, places, number of sources."""
+def print_events(events: Sequence[Event], names: Mapping[str, str] | None = None) -> None:
+    """The events table: id, date, title, actors, places (shown as `names` maps them,
+    see `query.place_names`), number of documents citing the event."""
+    shown = names or {}
     rows = [(e.id, e.label + (" ~" if e.inferred else ""), e.title, _names(e.actors),
-             _names(e.places), e.n_sources) for e in events]
+             _names([shown.get(p, p) for p in e.places]), e.n_sources) for e in events]
     print_table(f"{len(events)} events", ("id", "date", "title", "actors", "places", "src"),
                 rows, (None, None, 6, 3, 2, None))
 

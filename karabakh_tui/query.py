@@ -302,6 +302,24 @@ def _details(conn: sqlite3.Connection, kind: str) -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1] or "", r[2]) for r in conn.execute(sql)}
 
 
+PERSPECTIVES = ("source", "neutral", "armenian", "azerbaijani")
+
+
+def place_names(conn: sqlite3.Connection, perspective: str) -> dict[str, str]:
+    """Canonical place -> how a list shows it: the name the Armenian or Azerbaijani
+    community uses (Shushi / Şuşa), else the neutral one. A list has no single source,
+    so "source" shows the neutral name there; quotes always keep the source's words."""
+    if perspective in ("armenian", "azerbaijani"):
+        out: dict[str, str] = {}
+        for name, alias in conn.execute(
+                "SELECT name, alias FROM aliases WHERE kind = 'place' AND community = ? "
+                "ORDER BY rowid", (perspective,)):
+            out.setdefault(name, alias)
+        return out
+    return {name: neutral for name, neutral in conn.execute(
+        "SELECT name, neutral FROM places WHERE coalesce(neutral, '') != ''")}
+
+
 def name_list(conn: sqlite3.Connection, kind: str) -> list[str]:
     """Every spelling a user may type for `kind`, for shell completion."""
     return [r[0] for r in conn.execute(

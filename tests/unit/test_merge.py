@@ -322,3 +322,23 @@ def test_seed_min_sources_and_disputed_filter_and_sources_counts_documents(
     table = CliRunner().invoke(cli, ["events", "--min-sources", "4"]).stdout.splitlines()
     for row, e in zip(table[1:], four, strict=True):  # the "src" column counts documents
         assert row.split("\t")[-1] == str(documents(e))
+
+
+def test_seed_names_option_shows_each_communitys_name_and_quotes_stay_verbatim(
+        seed_conn: sqlite3.Connection, seed_env: object) -> None:
+    # 004 line 2899: "… the road leading onwards to Shushi and Stepanakert." The gazetteer
+    # gives Shushi (Armenian) and Şuşa (Azerbaijani) for Shusha, Khankendi for Stepanakert.
+    event = _event_quoting(seed_conn, "Aliyev claimed that Azeri forces had captured the town")
+    assert "Shusha" in event.places
+
+    def places_column(names: str) -> str:
+        out = CliRunner().invoke(cli, ["events", "--place", "Shusha", "--names", names,
+                                       "--from", event.start, "--to", event.end]).stdout
+        [row] = [r for r in out.splitlines() if r.startswith(event.id + "\t")]
+        return row.split("\t")[4]
+
+    assert "Shushi" in places_column("armenian")
+    assert "Şuşa" in places_column("azerbaijani")
+    assert "Khankendi" in places_column("azerbaijani")
+    assert "Shusha" in places_column("neutral") and "Shusha" in places_column("source")
+    assert any("onwards to Shushi and Stepanakert" in c.quote for c in event.citations)

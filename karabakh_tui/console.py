@@ -110,8 +110,7 @@ def print_event(conn: Any, event: Event) -> None:
         width = max(len(source) for source, _ in says)
         for source, value in says:
             con.print(Text(f"    {safe_text(source):<{width}}  says {safe_text(value)}"))
-    if event.related:
-        con.print(Text("related, kept apart: " + ", ".join(event.related), style="dim"))
+    _print_related(con, conn, event)
     n = 0
     for group in event.by_document():
         if event.n_sources > 1:
@@ -121,6 +120,17 @@ def print_event(conn: Any, event: Event) -> None:
         for c in group:
             n += 1
             _print_citation(con, conn, n, c)
+
+
+def _print_related(con: Any, conn: Any, event: Event) -> None:
+    """Events the merger kept apart from this one though they may tell the same thing."""
+    from karabakh_tui.query import get_event
+
+    if event.related:
+        con.print(Text("related, kept apart (may tell the same happening):", style="dim"))
+    for other in filter(None, (get_event(conn, rid) for rid in event.related)):
+        con.print(Text(f"  {other.id}  {other.label} — {one_line(safe_text(other.title))}",
+                       style="dim"))
 
 
 def _print_citation(con: Any, conn: Any, n: int, c: Citation) -> None:

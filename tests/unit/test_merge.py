@@ -342,3 +342,16 @@ def test_seed_names_option_shows_each_communitys_name_and_quotes_stay_verbatim(
     assert "Khankendi" in places_column("azerbaijani")
     assert "Shusha" in places_column("neutral") and "Shusha" in places_column("source")
     assert any("onwards to Shushi and Stepanakert" in c.quote for c in event.citations)
+
+
+def test_seed_baku_pogrom_joins_its_sentences_but_not_black_january(
+        seed_conn: sqlite3.Connection) -> None:
+    # 004 line 90 "In January 1990, another wave of anti-Armenian pogroms in Baku killed
+    # scores more"; line 1193 "It was not until January 19, 'when, in reality, the massacre
+    # of the Armenians had ended and there were no Armenians left in Baku'"; line 1213 the
+    # Soviet army's assault of 20 January: "Some one hundred thirty citizens of Baku were
+    # killed" - a different happening.
+    pogrom = _event_quoting(seed_conn, "another wave of anti-Armenian pogroms in Baku")
+    assert pogrom.id == _event_quoting(
+        seed_conn, "the massacre of the Armenians had ended and there were no Armenians").id
+    assert pogrom.id != _event_quoting(seed_conn, "one hundred thirty citizens of Baku").id

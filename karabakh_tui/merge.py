@@ -364,12 +364,15 @@ def _build_event(ms: Sequence[Mention], sources: Mapping[str, Source],
     d = _event_date(ms, days)
     lead = _clearest(ms)
     lead_doc = lead.sentence.document
-    # grouped by document, the clearest citation's document (and that citation) first
+    # grouped by document, the clearest citation's document (and that citation) first;
+    # a sentence giving two dates of the event is cited once, for its most precise date
     ordered = sorted(ms, key=lambda m: (m.sentence.document != lead_doc, m.sentence.document,
-                                        m is not lead, m.sentence.index))
-    cites = tuple(dict.fromkeys(
-        citation_of(m, sources[m.sentence.document], footnotes.get(m.sentence.document, {}))
-        for m in ordered))
+                                        m is not lead, m.sentence.index,
+                                        _PRECISION_RANK.get(m.date.precision, 9)))
+    once = {(m.sentence.document, m.sentence.index): m for m in reversed(ordered)}
+    cites = tuple(citation_of(m, sources[m.sentence.document],
+                              footnotes.get(m.sentence.document, {}))
+                  for m in ordered if once[(m.sentence.document, m.sentence.index)] is m)
     diffs = disagreements(ms, sources, days)
     return Event(
         id="", date=d.edtf, start=_iso(d.lower, d.precision), end=_iso(d.upper, d.precision),

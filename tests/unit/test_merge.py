@@ -207,6 +207,15 @@ def test_citations_are_grouped_by_document_the_clearest_first() -> None:
     assert event.title.startswith("On 10 November 2020 the accord")
 
 
+def test_a_sentence_giving_two_dates_of_one_event_is_cited_once() -> None:
+    text = "The accord was signed in November 2020, on 10 November 2020."
+    month = DateSpan("November 2020", "2020-11", 20201101, 20201130, "month", "November 2020")
+    [event] = events_of([mention("alpha", 0, text, month),
+                         mention("alpha", 0, text, day(2020, 11, 10))], [ACCORD])
+    assert len(event.citations) == 1
+    assert event.citations[0].date_text == "10 November 2020"
+
+
 # ---- the seeds -------------------------------------------------------------------------
 
 

@@ -110,6 +110,7 @@ def print_event(conn: Any, event: Event) -> None:
         width = max(len(source) for source, _ in says)
         for source, value in says:
             con.print(Text(f"    {safe_text(source):<{width}}  says {safe_text(value)}"))
+    _print_names_used(con, conn, event)
     _print_related(con, conn, event)
     n = 0
     for group in event.by_document():
@@ -120,6 +121,17 @@ def print_event(conn: Any, event: Event) -> None:
         for c in group:
             n += 1
             _print_citation(con, conn, n, c)
+
+
+def _print_names_used(con: Any, conn: Any, event: Event) -> None:
+    """Who calls a place what, e.g. "Toghramadjian 2021: Shushi (Shusha)"."""
+    from karabakh_tui.query import names_used
+
+    used = names_used(conn, event.id)
+    short = {c.document: c.source for c in event.citations}
+    for doc, names in used.items():
+        written = ", ".join(f"{safe_text(v)} ({p})" for p, v in names)
+        con.print(Text(f"names in {safe_text(short.get(doc, doc))}: {written}", style="dim"))
 
 
 def _print_related(con: Any, conn: Any, event: Event) -> None:

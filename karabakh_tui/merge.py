@@ -211,6 +211,8 @@ def citation_of(mention: Mention, source: Source, footnotes: Mapping[int, str]) 
         sentence_index=s.index,
         footnotes=tuple(footnotes[n] for n in dict.fromkeys(s.footnotes) if n in footnotes),
         date_text=mention.date.text,
+        names=tuple(dict.fromkeys((v[0], v[1], v[2] if len(v) > 2 else "")
+                                  for v in mention.place_variants)),
     )
 
 

@@ -144,6 +144,9 @@ class Citation:
     """Row id of the sentence in the database (0 before it is stored)."""
     file: str = ""
     date_text: str = ""
+    names: tuple[tuple[str, str, str], ...] = ()
+    """(canonical place, the name the sentence uses, the community using that name or
+    ""), as in `Mention.place_variants`; stored in `citation_names`."""
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -227,6 +227,17 @@ def _event(r: sqlite3.Row, names: dict[str, dict[str, list[str]]],
     )
 
 
+def names_used(conn: sqlite3.Connection, event_id: str) -> dict[str, list[tuple[str, str]]]:
+    """Document id -> (place, name as that document writes it) for the places of an event
+    whose name there is not the canonical one: Toghramadjian writes Shushi for Shusha."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for doc, place, variant in conn.execute(
+            "SELECT document_id, place, variant FROM citation_names WHERE event_id = ? "
+            "AND variant != place ORDER BY rowid", (event_id,)):
+        out[doc].append((place, variant))
+    return dict(out)
+
+
 def density_by_year(conn: sqlite3.Connection, flt: Filter) -> list[tuple[int, int]]:
     """(astronomical year, events starting in it) for the filtered events, by year."""
     where, params = events_where(conn, flt)

@@ -192,6 +192,11 @@ def _write_events(db: sqlite_utils.Database, events: Sequence[Event],
         "event_id": e.id, "ordinal": n, "document_id": c.document,
         "sentence_id": sentence_ids[(c.document, c.sentence_index)], "date_text": c.date_text,
     } for e in events for n, c in enumerate(e.citations)), batch_size=1000)
+    db["citation_names"].insert_all(({
+        "event_id": e.id, "document_id": document, "place": place, "variant": variant,
+    } for e in events for document, place, variant in dict.fromkeys(
+        (c.document, name[0], name[1]) for c in e.citations for name in c.names)),
+        batch_size=1000)
     for table, column, attr in (("event_actors", "actor", "actors"),
                                 ("event_places", "place", "places"),
                                 ("event_periods", "period", "periods")):

@@ -364,3 +364,11 @@ def test_seed_baku_pogrom_joins_its_sentences_but_not_black_january(
     assert pogrom.id == _event_quoting(
         seed_conn, "the massacre of the Armenians had ended and there were no Armenians").id
     assert pogrom.id != _event_quoting(seed_conn, "one hundred thirty citizens of Baku").id
+
+
+def test_seed_show_says_which_name_each_document_uses(seed_conn: sqlite3.Connection,
+                                                      seed_env: object) -> None:
+    # 004 line 2899 writes "Shushi" (the Armenian name of Shusha in the gazetteer)
+    event = _event_quoting(seed_conn, "Aliyev claimed that Azeri forces had captured the town")
+    out = CliRunner().invoke(cli, ["show", event.id], catch_exceptions=False).stdout
+    assert "names in Toghramadjian 2021: Shushi (Shusha)" in out

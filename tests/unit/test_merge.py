@@ -372,3 +372,15 @@ def test_seed_show_says_which_name_each_document_uses(seed_conn: sqlite3.Connect
     event = _event_quoting(seed_conn, "Aliyev claimed that Azeri forces had captured the town")
     out = CliRunner().invoke(cli, ["show", event.id], catch_exceptions=False).stdout
     assert "names in Toghramadjian 2021: Shushi (Shusha)" in out
+
+
+def test_seed_detail_pane_lists_what_each_source_says(seed_conn: sqlite3.Connection) -> None:
+    from karabakh_tui.tui.widgets.detail import render_event
+
+    event = _event_quoting(seed_conn, "trilateral agreement that ended the military")
+    text = render_event(event).plain
+    assert "sources disagree on the date" in text
+    assert "    Caucasus Institute essay 2021: 9 November 2020" in text
+    assert "    Full Resolution essay 2021: 10 November 2020" in text
+    headers = [line for line in text.splitlines() if line.startswith("── ")]
+    assert len(headers) == event.n_sources  # one group per document

@@ -24,9 +24,9 @@ def render_event(event: Event | None) -> Text:
     tail = [", ".join(event.actors), ", ".join(event.places), ", ".join(event.periods)]
     out.append(" · ".join(t for t in tail if t) + "\n", style="dim")
     for what, says in event.disagreement_rows():
-        out.append(f"! {what}: ", style="italic")
-        out.append(" | ".join(f"{safe_text(source)}: {safe_text(value)}"
-                              for source, value in says) + "\n", style="italic")
+        out.append(f"! sources disagree on the {what}:\n", style="italic")
+        for source, value in says:
+            out.append(f"    {safe_text(source)}: {safe_text(value)}\n", style="italic")
     if event.related:
         out.append("related, kept apart: " + ", ".join(event.related) + "\n", style="dim")
     n = 0

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from karabakh_tui.cli import cli
 from karabakh_tui.merge import Happening, cluster, disagreements, merge, quantities
@@ -384,3 +386,38 @@ def test_seed_detail_pane_lists_what_each_source_says(seed_conn: sqlite3.Connect
     assert "    Full Resolution essay 2021: 10 November 2020" in text
     headers = [line for line in text.splitlines() if line.startswith("── ")]
     assert len(headers) == event.n_sources  # one group per document
+
+
+_WORDS = ("rockets", "struck", "market", "cathedral", "shelled", "talks", "signed", "army")
+_PLACES = ("Ganja", "Shusha", "Hadrut", "Azerbaijan")
+
+
+@st.composite
+def _mentions(draw: st.DrawFn) -> list[Mention]:
+    out = []
+    for index in range(draw(st.integers(1, 12))):
+        doc = draw(st.sampled_from(sorted(SOURCES)))
+        words = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=5)))
+        when = draw(st.sampled_from([day(2020, 10, d) for d in (4, 5)] + [year(2020)]))
+        text = f"In {when.text} the {words} happened."
+        places = draw(st.lists(st.sampled_from(_PLACES), max_size=2))
+        out.append(mention(doc, index, text, when, places=places))
+        if draw(st.booleans()):  # the sentence's year gives a second mention
+            out.append(mention(doc, index, text, year(2020), places=places))
+    return out
+
+
+@given(_mentions())
+@settings(max_examples=60, deadline=None)
+def test_every_sentence_is_cited_once_per_event_and_events_are_in_date_order(
+        ms: list[Mention]) -> None:
+    events = events_of(ms)
+    cited = [(c.document, c.sentence_index) for e in events for c in e.citations]
+    assert set(cited) == {(m.sentence.document, m.sentence.index) for m in ms}
+    for e in events:
+        keys = [(c.document, c.sentence_index) for c in e.citations]
+        assert len(keys) == len(set(keys))
+        assert e.disputed == bool(e.disagreements)
+        assert e.id not in e.related
+    assert [e.id for e in events] == [f"E{n:04d}" for n in range(1, len(events) + 1)]
+    assert [(e.lower, e.upper) for e in events] == sorted((e.lower, e.upper) for e in events)

@@ -17,6 +17,7 @@ import click
 
 from karabakh_tui.app_context import Workspace
 from karabakh_tui.model import SORTS, Filter
+from karabakh_tui.text import safe_text
 
 FORMATS = ("table", "json", "csv", "md", "timeline")
 
@@ -26,9 +27,12 @@ class Fail(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str) -> None:
+        super().__init__(safe_text(message))  # it may quote what the user or a file said
+
 
 def _say(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(safe_text(message), err=True)
 
 
 # ---- workspace -----------------------------------------------------------------------

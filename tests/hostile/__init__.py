@@ -35,7 +35,9 @@ def write_big_documents(folder: Path) -> list[str]:
 
 
 def hostile_corpus(folder: Path, big: bool = False) -> Path:
-    """Copy docs/ into `folder` with a manifest naming every file; add the big ones."""
+    """Copy docs/ into `folder` with a manifest naming every file; add the big ones.
+
+    The manifest's titles and authors hold escape sequences too (TOML "\\u001b")."""
     folder.mkdir(parents=True, exist_ok=True)
     names = sorted(p.name for p in DOCS.iterdir() if p.is_file())
     for name in names:
@@ -44,6 +46,7 @@ def hostile_corpus(folder: Path, big: bool = False) -> Path:
         names += write_big_documents(folder)
     entries = "".join(
         f'[[source]]\nid = "{Path(n).stem.replace("_", "-")}"\nfile = "{n}"\n'
-        f'title = "Hostile {Path(n).stem}"\nwritten = "2021-05"\n\n' for n in names)
+        f'title = "Hostile \\u001b]0;pwned\\u0007{Path(n).stem}"\nwritten = "2021-05"\n'
+        f'author = "A. \\u001b[31mRed\\u001b[0m \\u202eAuthor"\n\n' for n in names)
     (folder / "sources.toml").write_text(entries, encoding="utf-8")
     return folder

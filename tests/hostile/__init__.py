@@ -26,7 +26,7 @@ def write_big_documents(folder: Path) -> list[str]:
     sentence = "In 1994 Armenia and Azerbaijan signed a ceasefire in Bishkek and kept it, "
     line = (sentence * (LONG_LINE_BYTES // len(sentence) + 1))[:LONG_LINE_BYTES]
     (folder / "long_line.txt").write_text(line, encoding="utf-8")
-    lines = (" ".join(f"claim<sup>{n}</sup>" for n in range(first, first + 100))
+    lines = (" ".join(f"a<sup>{n}</sup>" for n in range(first, first + 100))
              for first in range(1, FOOTNOTE_MARKERS + 1, 100))
     (folder / "footnotes.txt").write_text(
         "# Footnotes everywhere\n\nIn 1994 Armenia and Azerbaijan agreed a ceasefire.<sup>1</sup>"

@@ -78,32 +78,37 @@ def in_child(work: Callable[[], None]) -> int:
 def test_killed_builds_leave_the_previous_database_or_the_new_one(
         corpora: tuple[Path, Path], tmp_path: Path) -> None:
     db = tmp_path / "k.sqlite"
-    states = {}
-    for corpus in corpora:  # both complete databases, and how long a build takes
-        started = time.perf_counter()
-        build(load_corpus(corpus), db, cache=False)
-        states[corpus] = snapshot(db)
-        took = time.perf_counter() - started
+    states, took = {}, {}
+    for cache in (False, True, True):  # both complete databases; how long builds take
+        for corpus in corpora:
+            started = time.perf_counter()
+            build(load_corpus(corpus), db, cache=cache)
+            states[corpus] = snapshot(db)
+            took[cache] = time.perf_counter() - started
     assert states[corpora[0]] != states[corpora[1]]
     rng = random.Random(8)
-    outcomes = {"old": 0, "new": 0}
+    outcomes = {"old": 0, "new": 0, "mid-write": 0}
     for trial in range(KILL_TRIALS):
         old_corpus = corpora[trial % 2 == 0]  # the db now holds the other one
         new_corpus = corpora[trial % 2]
         assert snapshot(db) == states[old_corpus]
-        pid = in_child(lambda c=new_corpus: build(load_corpus(c), db, cache=False) and None)
-        time.sleep(rng.uniform(0, took * 1.2))
+        # half the builds reuse the document cache, so mostly write the database
+        cache = trial % 4 >= 2
+        pid = in_child(lambda c=new_corpus, k=cache: build(load_corpus(c), db, cache=k) and None)
+        time.sleep(rng.uniform(0, took[cache] * 1.5))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        outcomes["mid-write"] += bool(list(tmp_path.glob("k.sqlite.tmp-*")))
         seen = snapshot(db)  # openable, consistent ...
         assert seen in (states[old_corpus], states[new_corpus]), trial  # ... old or new
         outcomes["old" if seen == states[old_corpus] else "new"] += 1
         if seen == states[old_corpus]:
-            build(load_corpus(new_corpus), db, cache=False)  # finish, so the next differs
+            build(load_corpus(new_corpus), db)  # finish, so the next build differs
     print(f"kill trials: {KILL_TRIALS}, previous database kept: {outcomes['old']}, "
-          f"new one complete: {outcomes['new']}")
+          f"new one complete: {outcomes['new']}, killed while writing the new file: "
+          f"{outcomes['mid-write']}")
     # the random delays must have hit the build both before and after the swap
-    assert outcomes["old"] >= 3 and outcomes["new"] >= 1, outcomes
+    assert outcomes["old"] >= 3 and outcomes["new"] >= 1 and outcomes["mid-write"], outcomes
     build(load_corpus(corpora[0]), db, cache=False)
     assert not list(tmp_path.glob("k.sqlite.tmp-*")), "a killed build's file was not removed"
 

@@ -203,3 +203,38 @@ def test_read_only_database_serves_lookups_with_a_warning(read_only_db: tuple[Pa
     assert built.returncode == 2 and "Traceback" not in built.stderr, built.stderr
     assert "read-only" in built.stderr and "--db" in built.stderr
     assert snapshot(db)  # untouched and still readable
+
+
+# ---- the explorer across a rebuild ---------------------------------------------------
+
+
+async def test_explorer_pages_come_from_the_database_its_list_came_from(
+        seed_db: Path, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from karabakh_tui.app_context import Workspace
+    from karabakh_tui.model import Filter
+    from karabakh_tui.paths import bundled_corpus
+    from karabakh_tui.query import event_ids
+    from karabakh_tui.tui.app import make_app
+    from karabakh_tui.tui.screens.explorer import PAGE
+
+    db, new = tmp_path / "k.sqlite", tmp_path / "new.sqlite"
+    shutil.copyfile(seed_db, db)
+    shutil.copyfile(seed_db, new)
+    with sqlite3.connect(new) as conn:  # "the next build": every third event gone
+        conn.execute("DELETE FROM events WHERE rowid % 3 = 0")
+    with sqlite3.connect(new) as conn:
+        after = event_ids(conn, Filter())
+    assert len(after) > PAGE + 10
+    async with make_app(Workspace(bundled_corpus(), db)).run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        os.replace(new, db)  # a build finishes while the explorer is open
+        pilot.app.screen.action_clear()  # any filter change reads the list again
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.screen._move_to(PAGE + 5)  # the next page is hydrated
+        table = pilot.app.screen.query_one(DataTable)
+        shown = [table.coordinate_to_cell_key((row, 0)).row_key.value
+                 for row in range(PAGE + 6)]
+        assert shown == after[:PAGE + 6]

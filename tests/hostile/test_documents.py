@@ -184,3 +184,14 @@ def _strings(value: object) -> Iterator[str]:
     elif isinstance(value, list):
         for v in value:
             yield from _strings(v)
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a database at all\n",
+                                  b"SQLite format 3\x00" + b"\xff" * 90])
+def test_a_broken_database_file_is_rebuilt(tmp_path: Path, junk: bytes) -> None:
+    corpus = hostile_corpus(tmp_path / "c")
+    db = tmp_path / "broken.sqlite"
+    db.write_bytes(junk)
+    code, out, err = run("--corpus", str(corpus), "--db", str(db), "sources")
+    assert code == 0 and "Traceback" not in err, err
+    assert "Building" in err and "good" in out

@@ -17,6 +17,7 @@ import click
 
 from karabakh_tui.app_context import Workspace
 from karabakh_tui.model import SORTS, Filter
+from karabakh_tui.text import safe_text
 
 FORMATS = ("table", "json", "csv", "md", "timeline")
 
@@ -26,9 +27,12 @@ class Fail(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str) -> None:
+        super().__init__(safe_text(message))  # it may quote what the user or a file said
+
 
 def _say(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(safe_text(message), err=True)
 
 
 # ---- workspace -----------------------------------------------------------------------
@@ -39,8 +43,12 @@ def _workspace(ctx: click.Context) -> Workspace:
     return Workspace.locate(obj.get("corpus"), obj.get("db"))
 
 
-def _ensure_built(ws: Workspace, force: bool = False) -> None:
-    """Build on first run, or when the corpus, extractor or schema changed."""
+def _ensure_built(ws: Workspace, force: bool = False, asked: bool = False) -> None:
+    """Build on first run, or when the corpus, extractor or schema changed.
+
+    A read-only database is served as it is, with a warning; unless the build was `asked`
+    for (`karabakh build`), which then fails.
+    """
     from karabakh_tui.corpus.manifest import ManifestError
 
     try:
@@ -50,6 +58,9 @@ def _ensure_built(ws: Workspace, force: bool = False) -> None:
     if reason is None:
         return
     if ws.db.exists() and not _writable(ws.db):
+        if asked:
+            raise Fail(f"cannot build: {ws.db} is read-only ({reason}); pass --db PATH "
+                       "somewhere writable")
         _say(f"warning: {reason}, but {ws.db} is read-only; serving the existing database")
         return
     _say(f"Building {ws.db} from {ws.corpus} ({reason})…")
@@ -268,7 +279,7 @@ def build(ctx: click.Context, force: bool) -> None:
       karabakh build --force
     """
     ws = _workspace(ctx)
-    _ensure_built(ws, force=True if force else False)
+    _ensure_built(ws, force=force, asked=True)
     if not force and ws.why_stale() is None:
         _say(f"{ws.db} is up to date")
 

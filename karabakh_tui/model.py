@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,25 @@ class Cleaned:
     paragraphs: tuple[int, ...] = ()
     """Reading-text offsets where a paragraph starts (sentences never span two)."""
 
+    # computed once: a document with 100,000 footnote markers has as many anchors
+    @cached_property
+    def _line_keys(self) -> list[int]:
+        return [o for o, _ in self.line_map]
+
+    @cached_property
+    def _section_keys(self) -> list[int]:
+        return [o for o, _ in self.sections]
+
     def line_at(self, offset: int) -> int:
         """The original file's line holding the reading-text character at `offset`."""
-        keys = [o for o, _ in self.line_map]
-        i = bisect_right(keys, offset) - 1
+        i = bisect_right(self._line_keys, offset) - 1
         if i < 0:
             return self.line_map[0][1] if self.line_map else 1
         return self.line_map[i][1]
 
     def section_at(self, offset: int) -> str:
         """The heading in force at `offset` ("" before the first heading)."""
-        keys = [o for o, _ in self.sections]
-        i = bisect_right(keys, offset) - 1
+        i = bisect_right(self._section_keys, offset) - 1
         return self.sections[i][1] if i >= 0 else ""
 
 

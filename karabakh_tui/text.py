@@ -51,6 +51,19 @@ def safe_text(s: str) -> str:
     return s
 
 
+_LINE_BREAKS = re.compile(r"[\v\f\x85\u2028\u2029]")
+"""Characters `str.splitlines` breaks on besides "\n" (the C0 separators are removed)."""
+
+
+def document_text(s: str) -> str:
+    """A whole document made inert as it is read: `safe_text`, but tabs kept for the
+    cleaners, and every line break other than "\n" made a space so that line numbers
+    are the ones `grep -n` and an editor show.
+    """
+    s = _SEQUENCES.sub("", s.replace("\r\n", "\n").replace("\r", "\n"))
+    return _LINE_BREAKS.sub(" ", s)
+
+
 def one_line(s: str) -> str:
     """`s` on one line: every run of whitespace (newlines, NBSP too) becomes one space."""
     return " ".join(s.split())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from karabakh_tui.model import Source
+from karabakh_tui.text import one_line, safe_text
 
 MANIFEST = "sources.toml"
 LAYOUTS = ("auto", "pdf", "paragraphs", "markdown")
@@ -73,8 +74,10 @@ def _source(entry: object, n: int, manifest: Path, root: Path, seen: set[str]) -
     layout = str(entry.get("layout", "auto"))
     if layout not in LAYOUTS:
         raise ManifestError(f"{where}: layout {layout!r} unknown; use one of {', '.join(LAYOUTS)}")
-    fields = {k: str(entry[k]) for k in ("title", "author", "venue", "perspective", "short",
-                                          "title_basis", "written_basis") if k in entry}
+    # a TOML string may hold "\u001b": the manifest's words are shown like document text
+    fields = {k: one_line(safe_text(str(entry[k])))
+              for k in ("title", "author", "venue", "perspective", "short", "title_basis",
+                        "written_basis") if k in entry}
     fields.setdefault("title", Path(file).stem)
     fields.setdefault("short", _short(fields.get("author", "unknown"), fields["title"], written))
     return Source(id=sid, file=file, written=None if written is None else str(written),
@@ -109,7 +112,7 @@ def _title_of(path: Path) -> str:
     try:
         with path.open(encoding="utf-8", errors="replace") as fh:
             for raw in fh:
-                line = raw.strip().lstrip("#").strip().strip("*_").strip()
+                line = safe_text(raw).strip().lstrip("#").strip().strip("*_").strip()
                 if line:
                     return line if len(line) <= 100 else path.stem
     except OSError:

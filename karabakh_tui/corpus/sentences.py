@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from karabakh_tui.model import Cleaned, Sentence
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])")
+MAX_SENTENCE = 2_000
+"""Characters. The seeds' longest sentence has about 600; a run without a full stop longer
+than this (a list, a dump) is cut at a space, so no sentence costs the extractors minutes."""
 _TOKEN = re.compile(r"([\w.]+)\.?$")
 _NEVER_END = frozenset({
     "u.s", "u.k", "u.n", "u.s.s.r", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "gen",
@@ -70,6 +73,13 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         yield start, end
 

@@ -54,6 +54,9 @@ def write_atomic(path: Path, content: str, force: bool = False) -> None:
 
 def _check_target(path: Path, force: bool) -> None:
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"cannot write {path}: {folder} is a file, not a folder; choose "
+                          f"another path")
     if not folder.is_dir():
         raise ExportError(f"cannot write {path}: folder {folder} does not exist; create it "
                           f"first or choose another path")

@@ -229,15 +229,17 @@ def year_span(y: int, text: str = "", start: int = 0, end: int = 0, inferred: bo
 def range_span(lo: DateSpan, hi: DateSpan, text: str, start: int, end: int) -> DateSpan:
     """From the start of `lo` to the end of `hi`."""
     same = lo.label == hi.label
-    return DateSpan(text=text, edtf=lo.edtf if same else f"{_bare(lo.edtf)}/{_bare(hi.edtf)}",
+    edtf = lo.edtf if same else f"{_bare(lo.edtf, 0)}/{_bare(hi.edtf, -1)}"
+    return DateSpan(text=text, edtf=edtf,
                     lower=lo.lower, upper=hi.upper, precision=lo.precision if same else "range",
                     label=lo.label if same else f"{lo.label} – {hi.label}",
                     start=start, end=end, inferred=lo.inferred or hi.inferred)
 
 
-def _bare(edtf: str) -> str:
-    """One end of an interval: an interval's own end, without a qualifier."""
-    return edtf.rstrip("~?%").split("/")[0] if "/" not in edtf else edtf
+def _bare(edtf: str, side: int) -> str:
+    """One end (`side` 0 or -1) of an interval, without a qualifier: "0301/0400" (the 4th
+    century) joined to "1994" gives "0301/1994", not "0301/0400/1994"."""
+    return edtf.split("/")[side].rstrip("~?%")
 
 
 def _between(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, label: str,

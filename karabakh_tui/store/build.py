@@ -74,12 +74,27 @@ def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None,
     try:
         _write(tmp, corpus, results, events)
         os.replace(tmp, dest)
+        _sync_folder(dest.parent)
     finally:
         tmp.unlink(missing_ok=True)
     sentences = sum(len(r.sentences) for r in results)
     return BuildReport(dest, len(results), sentences, len(events),
                        time.perf_counter() - started, tuple(warnings),
                        processed=len(results) - reused, reused=reused)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a power cut could otherwise undo it); best effort."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _summary(documents: int, reused: int) -> str:

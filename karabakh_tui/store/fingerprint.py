@@ -17,7 +17,7 @@ from karabakh_tui.paths import PACKAGE_DIR
 from karabakh_tui.store.schema import SCHEMA_VERSION
 
 _BUILD_PARTS = ("corpus", "extract", "data", "store")
-_BUILD_FILES = ("pipeline.py", "merge.py", "model.py", "names.py")
+_BUILD_FILES = ("pipeline.py", "merge.py", "model.py", "names.py", "text.py")
 
 
 def _inputs(corpus: Corpus) -> Iterator[Path]:

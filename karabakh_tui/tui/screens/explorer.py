@@ -50,6 +50,9 @@ class View:
     ids: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     matches: list[int] = field(default_factory=list)
+    conn: Any = None
+    """The connection `ids` were read with: later pages come from the same database even
+    after a build has replaced the file (never a mix of old and new rows)."""
 
 
 class ExplorerScreen(Screen[None]):
@@ -206,11 +209,14 @@ class ExplorerScreen(Screen[None]):
             ids = query.event_ids(conn, flt)
             first = query.find_events(conn, flt, 0, PAGE)
             density = query.density_by_year(conn, flt)
-        finally:
+        except BaseException:
             conn.close()
-        self.app.call_from_thread(self._show, View(flt, ids, first), density)
+            raise
+        self.app.call_from_thread(self._show, View(flt, ids, first, conn=conn), density)
 
     def _show(self, view: View, density: list[tuple[int, int]]) -> None:
+        if self.view.conn is not None and self.view.conn is not view.conn:
+            self.view.conn.close()
         self.view = view
         table = self.query_one(DataTable)
         table.clear()
@@ -233,7 +239,8 @@ class ExplorerScreen(Screen[None]):
     def _load_until(self, row: int) -> None:
         """Hydrate pages until the table has `row` (on the UI thread: a page is fast)."""
         while len(self.view.events) <= row < len(self.view.ids):
-            more = query.find_events(self.conn, self.view.flt, len(self.view.events), PAGE)
+            more = query.find_events(self.view.conn or self.conn, self.view.flt,
+                                     len(self.view.events), PAGE)
             if not more:
                 break
             self.view.events.extend(more)
@@ -287,7 +294,8 @@ class ExplorerScreen(Screen[None]):
         self.query_one(DataTable).focus()
         if not words:
             return
-        hits = set(query.event_ids(self.conn, Filter(**{**self._filter_fields(), "text": words})))
+        hits = set(query.event_ids(self.view.conn or self.conn,
+                                   Filter(**{**self._filter_fields(), "text": words})))
         self.view.matches = [i for i, eid in enumerate(self.view.ids) if eid in hits]
         if not self.view.matches:
             self.notify(f"no event in this view quotes {words!r}", severity="warning")

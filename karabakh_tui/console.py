@@ -16,7 +16,7 @@ from karabakh_tui.text import one_line, safe_text
 
 
 def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return Console(highlight=False, soft_wrap=not interactive())
 
 
 def err_console() -> Console:
@@ -24,7 +24,8 @@ def err_console() -> Console:
 
 
 def interactive() -> bool:
-    return sys.stdout.isatty()
+    """A terminal, as rich decides it (so TTY_COMPATIBLE=1 and FORCE_COLOR count too)."""
+    return Console(highlight=False).is_terminal
 
 
 def cell(value: object) -> Text:
@@ -43,7 +44,9 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
     table = Table(title=title, expand=True, show_lines=False, title_justify="left")
     for n, name in enumerate(columns):
         ratio = ratios[n] if ratios else None
-        table.add_column(name, ratio=ratio, overflow="fold", no_wrap=ratio is None)
+        # names need room for a word ("Yerevan,"), or they break mid-word
+        table.add_column(name, ratio=ratio, overflow="fold", no_wrap=ratio is None,
+                         min_width=8 if ratio else None)
     for row in rows:
         table.add_row(*(cell(v) for v in row))
     out_console().print(table)

@@ -22,17 +22,34 @@ from karabakh_tui.model import Event, Filter
 from karabakh_tui.text import one_line
 from karabakh_tui.tui.widgets.density import DensityStrip
 from karabakh_tui.tui.widgets.detail import render_event
+from karabakh_tui.tui.widgets.events_table import EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
-    """Column widths for a table `width` cells wide; the event title takes the rest."""
-    actors, places = (12, 8) if width < 100 else (22, 16)
-    fixed = 21 + actors + places + 3 + 2 * 5 + 2  # cell padding and the scrollbar
-    return [("Date", 21), ("Event", max(20, width - fixed)), ("Actors", actors),
-            ("Places", places), ("Src", 3)]
+    """Column widths for a table `width` cells wide; the event title takes the rest.
+
+    Below 60 cells (80 columns with the filter pane open) actors and places give way:
+    the detail pane below the table shows them in full.
+    """
+    if width < 60:
+        widths = [("Date", 12), ("Event", 0), ("Src", 3)]
+    elif width < 100:
+        widths = [("Date", 15), ("Event", 0), ("Actors", 12), ("Places", 10), ("Src", 3)]
+    else:
+        widths = [("Date", 21), ("Event", 0), ("Actors", 22), ("Places", 16), ("Src", 3)]
+    fixed = sum(w for _, w in widths) + 2 * len(widths) + 2  # cell padding, scrollbar
+    return [(name, w or max(20, width - fixed)) for name, w in widths]
+
+
+def _cells(ev: Event, columns: list[str]) -> list[Text]:
+    """The row of `ev` for the columns shown; document text as Text, never markup."""
+    values = {"Date": ev.label, "Event": one_line(ev.title), "Actors": ", ".join(ev.actors),
+              "Places": ", ".join(ev.places)}
+    return [Text(str(ev.n_sources), justify="right") if c == "Src" else
+            Text(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
 
 
 def _choose(select: Select[str], values: tuple[str, ...]) -> None:
@@ -50,6 +67,11 @@ class View:
     ids: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     matches: list[int] = field(default_factory=list)
+
+
+def _summary(view: View) -> Text:
+    described = "; ".join(view.flt.describe()) or "no filters"
+    return Text(f"{len(view.ids)} events · {described}")
 
 
 class ExplorerScreen(Screen[None]):
@@ -71,6 +93,7 @@ class ExplorerScreen(Screen[None]):
         self.initial = flt
         self.goto_event = event_id
         self.view = View()
+        self.column_width = 0
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
 
     # ---- layout ---------------------------------------------------------------------
@@ -83,7 +106,7 @@ class ExplorerScreen(Screen[None]):
             with Vertical(id="main"):
                 yield DensityStrip(id="density")
                 yield Static(id="status")
-                yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+                yield EventsTable(id="events", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="detail"):
                     yield Static(id="detail-text")
         yield Input(placeholder="find the next event whose quote has these words (Enter)",
@@ -125,15 +148,32 @@ class ExplorerScreen(Screen[None]):
         return out
 
     def on_mount(self) -> None:
-        narrow = self.app.size.width < 110
-        if narrow:
+        if self.app.size.width < 110:
             self.query_one("#filters").add_class("hidden")
-        table = self.query_one(DataTable)
-        for column, width in _columns(self.app.size.width - (0 if narrow else 32)):
-            table.add_column(column, width=width, key=column)
+        self._fit_columns(self._table_width())
         self._set_widgets(self.initial)
         self.refresh_events()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def _table_width(self) -> int:
+        shown = not self.query_one("#filters").has_class("hidden")
+        return self.app.size.width - (32 if shown else 0)
+
+    def _fit_columns(self, width: int) -> None:
+        """(Re)build the columns for `width`, keeping the rows and the cursor."""
+        if width == self.column_width:
+            return
+        table = self.query_one(DataTable)
+        self.column_width, row = width, table.cursor_row
+        table.clear(columns=True)
+        for name, w in _columns(width):
+            table.add_column(name, width=w, key=name)
+        self._add_rows(self.view.events)
+        if self.view.events:
+            table.move_cursor(row=row, animate=False)
+
+    def on_resize(self) -> None:
+        self._fit_columns(self._table_width())
 
     def _set_widgets(self, flt: Filter) -> None:
         with self.prevent(Select.Changed, SelectionList.SelectedChanged, Checkbox.Changed):
@@ -189,6 +229,8 @@ class ExplorerScreen(Screen[None]):
         with self.prevent(SelectionList.SelectedChanged):
             widget.clear_options()
             widget.add_options(self._options(kind, event.value, chosen))
+        if widget.option_count:
+            widget.highlighted = 0  # so Tab then Space picks the first match
 
     def refresh_events(self) -> None:
         try:
@@ -216,8 +258,7 @@ class ExplorerScreen(Screen[None]):
         table.clear()
         self._add_rows(view.events)
         self.query_one(DensityStrip).show(density)
-        described = "; ".join(view.flt.describe()) or "no filters"
-        self._status(Text(f"{len(view.ids)} events · {described}"))
+        self._status(_summary(view))
         if self.goto_event and self.goto_event in view.ids:
             self._move_to(view.ids.index(self.goto_event))
             self.goto_event = None
@@ -225,10 +266,9 @@ class ExplorerScreen(Screen[None]):
 
     def _add_rows(self, events: list[Event]) -> None:
         table = self.query_one(DataTable)
+        columns = [str(c.key.value) for c in table.columns.values()]
         for ev in events:
-            table.add_row(Text(ev.label), Text(one_line(ev.title)),
-                          Text(", ".join(ev.actors)), Text(", ".join(ev.places)),
-                          Text(str(ev.n_sources), justify="right"), key=ev.id)
+            table.add_row(*_cells(ev, columns), key=ev.id)
 
     def _load_until(self, row: int) -> None:
         """Hydrate pages until the table has `row` (on the UI thread: a page is fast)."""
@@ -249,6 +289,31 @@ class ExplorerScreen(Screen[None]):
         if event.cursor_row >= len(self.view.events) - PAGE // 4:
             self._load_until(len(self.view.events))
         self._show_detail()
+
+    @on(EventsTable.WantsLast)
+    def _to_last(self) -> None:
+        if len(self.view.events) < len(self.view.ids):
+            self._status(Text("loading every event…", style="dim"))
+            self._load_rest(self.view)
+        else:
+            self._move_to(len(self.view.events) - 1)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_rest(self, view: View) -> None:
+        conn = self.ws.connect()
+        try:
+            rest = query.find_events(conn, view.flt, len(view.events), None)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._append_and_go_last, view, rest)
+
+    def _append_and_go_last(self, view: View, rest: list[Event]) -> None:
+        if view is not self.view:  # the filter changed meanwhile
+            return
+        view.events.extend(rest)
+        self._add_rows(rest)
+        self._status(_summary(view))
+        self._move_to(len(view.events) - 1)
 
     def selected_event(self) -> Event | None:
         row = self.query_one(DataTable).cursor_row
@@ -325,7 +390,10 @@ class ExplorerScreen(Screen[None]):
     def action_toggle_filters(self) -> None:
         pane = self.query_one("#filters")
         pane.toggle_class("hidden")
-        if not pane.has_class("hidden"):
+        self._fit_columns(self._table_width())
+        if pane.has_class("hidden"):
+            self.query_one(DataTable).focus()
+        else:
             self.query_one("#period", Select).focus()
 
     def action_clear(self) -> None:
@@ -348,14 +416,16 @@ class ExplorerScreen(Screen[None]):
         from karabakh_tui.tui.screens.export import ExportScreen
 
         default = f"karabakh-{date.today().isoformat()}.md"
-        self.app.push_screen(ExportScreen(default), self._export_to)
+        described = "; ".join(self.view.flt.describe()) or "no filters"
+        what = f"the {len(self.view.ids)} events of this view ({described})"
+        self.app.push_screen(ExportScreen(default, what), self._export_to)
 
-    def _export_to(self, path: str | None) -> None:
-        if path:
-            self._write_export(path, self.view.flt)
+    def _export_to(self, answer: tuple[str, bool] | None) -> None:
+        if answer:
+            self._write_export(*answer, self.view.flt)
 
     @work(thread=True, group="export")
-    def _write_export(self, path: str, flt: Filter) -> None:
+    def _write_export(self, path: str, replace: bool, flt: Filter) -> None:
         from pathlib import Path
 
         from karabakh_tui.export.write import ExportError, write_atomic
@@ -365,7 +435,7 @@ class ExplorerScreen(Screen[None]):
         try:
             events = query.find_events(conn, flt)
             content = render_export(conn, events, flt, "md", date.today())
-            write_atomic(Path(path), content, force=False)
+            write_atomic(Path(path), content, force=replace)
         except (ExportError, OSError) as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return

@@ -122,9 +122,9 @@ class ExplorerScreen(Screen[None]):
             yield Input(placeholder=f"e.g. {'Aliyev' if kind == 'actor' else 'Shushi'}",
                         id=f"{kind}-q")
             yield SelectionList[str](*self._options(kind, ""), id=f"{kind}s")
-        yield Label("From / to (1988, Feb 1988, 200 BCE)")
-        yield Input(placeholder="from", id="from")
-        yield Input(placeholder="to", id="to")
+        yield Label("From / to (Enter to apply)")
+        yield Input(placeholder="from: 1988, Feb 1988, 200 BCE", id="from")
+        yield Input(placeholder="to: 1994, 4th century, 1990s", id="to")
         yield Label("Words in the quote")
         yield Input(placeholder="full-text filter", id="text")
         yield Label("Source")

@@ -93,9 +93,10 @@ def print_events(events: Sequence[Event], names: str = "source") -> None:
 
 def print_event(conn: Any, event: Event) -> None:
     """One event in full: date, names, and every citation with its neighbours."""
-    from karabakh_tui.query import neighbours
+    from karabakh_tui.query import neighbours, source_credits
 
     con = out_console()
+    credits = source_credits(conn)
     con.print(Text(f"{event.id}  {event.label}  ({event.date}, {event.precision})",
                    style="bold"))
     con.print(Text(safe_text(event.title)))
@@ -115,6 +116,8 @@ def print_event(conn: Any, event: Event) -> None:
         con.print()
         con.print(Text(f"[{n}] {c.source} — {c.file}:{c.line}"
                        + (f" — {c.section}" if c.section else ""), style="bold cyan"))
+        if credits.get(c.document):
+            con.print(Text(one_line(safe_text(credits[c.document])), style="cyan"))
         if before:
             con.print(Text(one_line(safe_text(before)), style="dim"))
         con.print(Text("“" + one_line(safe_text(c.quote)) + "”"))

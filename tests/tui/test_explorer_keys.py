@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import (Checkbox, DataTable, Input, Select, SelectionList, Sparkline,
+                             Static)
 from textual.widgets._key_panel import BindingsTable
 
 from karabakh_tui.app_context import Workspace
@@ -16,6 +17,7 @@ from karabakh_tui.tui.app import KarabakhApp, make_app
 from karabakh_tui.tui.screens.document import DocumentScreen
 from karabakh_tui.tui.screens.explorer import ExplorerScreen, _cells
 from karabakh_tui.tui.screens.export import ExportScreen
+from karabakh_tui.tui.widgets.density import DensityStrip
 from tests.tui.test_explorer import SIZE, settle, shown_ids, total
 
 SMALL = (80, 24)
@@ -196,3 +198,96 @@ def test_table_cells_are_text_never_markup() -> None:
     cells = _cells(event, ["Date", "Event", "Actors", "Places", "Src"])
     assert [c.plain for c in cells] == ["2020", title, "[red]X[/red]", "Syunik", "1"]
     assert all(not c.spans for c in cells)
+
+
+async def test_source_and_comparison_filters(seed_env: Workspace,
+                                             seed_conn: sqlite3.Connection) -> None:
+    broers = seed_conn.execute("SELECT id FROM documents WHERE author LIKE '%Broers%'").fetchone()[0]
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#source", Select).value = broers
+        await settle(pilot)
+        cited = {r[0] for r in seed_conn.execute(
+            "SELECT event_id FROM citations WHERE document_id = ?", (broers,))}
+        assert cited and set(shown_ids(pilot.app)) == cited
+        screen.query_one("#source", Select).clear()
+        screen.query_one("#context", Checkbox).value = False
+        await settle(pilot)
+        conflict = {r[0] for r in seed_conn.execute("SELECT id FROM events WHERE context = 0")}
+        assert len(conflict) < total(seed_conn) and set(shown_ids(pilot.app)) == conflict
+
+
+async def test_density_strip_counts_the_filtered_events(seed_env: Workspace) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.screen.query_one("#period", Select).value = "Second Karabakh War"
+        await settle(pilot)
+        strip = pilot.app.screen.query_one(DensityStrip)
+        assert sum(strip.query_one(Sparkline).data) == len(shown_ids(pilot.app))
+        label = str(strip.query_one("#density-label", Static).render())
+        assert label.startswith("2020 … 2020")  # 27 September - 10 November 2020
+
+
+async def test_typing_a_shared_surname_lists_both_aliyevs(seed_env: Workspace) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#actor-q", Input).value = "aliyev"
+        await settle(pilot)
+        actors = screen.query_one("#actors", SelectionList)
+        shown = [actors.get_option_at_index(i).value for i in range(actors.option_count)]
+        assert {"Heydar Aliyev", "Ilham Aliyev"} <= set(shown)
+        assert actors.highlighted == 0
+
+
+async def test_escape_from_the_passage_keeps_filters_and_n_N_walk_matches(
+        seed_env: Workspace) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#period", Select).value = "First Karabakh War"
+        await settle(pilot)
+        before = shown_ids(pilot.app)
+        screen.query_one(DataTable).focus()
+        await pilot.press("slash", *"Shushi", "enter")
+        await settle(pilot)
+        table = screen.query_one(DataTable)
+        first = table.cursor_row
+        await pilot.press("n")
+        second = table.cursor_row
+        await pilot.press("N")
+        assert second > first and table.cursor_row == first
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DocumentScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.screen is screen and shown_ids(pilot.app) == before
+        assert screen.query_one("#period", Select).value == "First Karabakh War"
+        assert table.cursor_row == first
+
+
+async def test_detail_names_author_title_and_year(seed_env: Workspace) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        detail = str(pilot.app.screen.query_one("#detail-text", Static).render())
+        # the first event is the thesis's; sources.toml gives its author and title
+        assert "Raffi Toghramadjian, Mountain Fortress" in detail and "2021" in detail
+        assert "seeds/004_08f10c039a61daac.txt:" in detail
+
+
+def test_karabakh_alone_and_tui_with_filters_open_the_explorer(seed_env: Workspace,
+                                                               monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    import karabakh_tui.tui.app as tui_app
+    from karabakh_tui.cli import cli
+
+    opened: list[tuple] = []
+    monkeypatch.setattr(tui_app, "run_app", lambda ws, flt, event: opened.append((flt, event)))
+    assert CliRunner().invoke(cli, []).exit_code == 0
+    result = CliRunner().invoke(cli, ["tui", "--place", "Shushi", "--event", "E0054"])
+    assert result.exit_code == 0, result.output
+    assert opened[0][0].places == () and opened[0][1] is None
+    assert opened[1][0].places == ("Shusha",) and opened[1][1] == "E0054"

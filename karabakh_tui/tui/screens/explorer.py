@@ -94,6 +94,7 @@ class ExplorerScreen(Screen[None]):
         self.goto_event = event_id
         self.view = View()
         self.column_width = 0
+        self.credits = query.source_credits(self.conn)
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
 
     # ---- layout ---------------------------------------------------------------------
@@ -320,7 +321,8 @@ class ExplorerScreen(Screen[None]):
         return self.view.events[row] if 0 <= row < len(self.view.events) else None
 
     def _show_detail(self) -> None:
-        self.query_one("#detail-text", Static).update(render_event(self.selected_event()))
+        detail = render_event(self.selected_event(), self.credits)
+        self.query_one("#detail-text", Static).update(detail)
 
     @on(DataTable.RowSelected)
     def _open(self) -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from karabakh_tui.model import Event
 from karabakh_tui.text import safe_text
 
 
-def render_event(event: Event | None) -> Text:
-    """A Text (never markup) with the event and its citations."""
+def render_event(event: Event | None, credits: Mapping[str, str] | None = None) -> Text:
+    """A Text (never markup) with the event and its citations.
+
+    `credits`: document id -> "Author, Title, year", shown under each citation.
+    """
     if event is None:
         return Text("No event selected.", style="dim")
     out = Text()
@@ -33,6 +38,8 @@ def render_event(event: Event | None) -> Text:
         if c.section:
             out.append(f" · {safe_text(c.section)}", style="dim")
         out.append("\n")
+        if credits and credits.get(c.document):
+            out.append(f"     {safe_text(credits[c.document])}\n", style="dim")
         for note in c.footnotes:
             out.append(f"   note: {safe_text(note)}\n", style="dim italic")
     return out

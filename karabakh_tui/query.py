@@ -61,7 +61,8 @@ def fts_query(conn: sqlite3.Connection, text: str) -> str:
         variants = sorted({word, *_single_word_variants(conn, word)}, key=str.casefold)
         quoted = [f'"{v.replace(chr(34), "")}"' + ("*" if prefix else "") for v in variants]
         parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
-    return " ".join(parts)
+    # explicit AND: FTS5 rejects an implicit AND before a parenthesised group
+    return " AND ".join(parts)
 
 
 def _single_word_variants(conn: sqlite3.Connection, word: str) -> list[str]:

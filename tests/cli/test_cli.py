@@ -180,3 +180,13 @@ def test_typed_dates_bound_the_events(seed_conn: object) -> None:
     assert ("1997", "1997") in nineties
     code, _, err = run("events", "--from", "the 5th of Octember")
     assert code == 2 and "--from" in err and "Traceback" not in err
+
+
+def test_search_with_a_place_variant_and_another_word() -> None:
+    # essay 000, line 235: "In the second case, many began to question … after having
+    # seized and taken control of Shushi-Shusha" (the sentence runs on to line 239)
+    code, out, err = run("search", "seized Shushi")
+    assert code == 0, err
+    assert "seeds/000_a2c2b228971dc689.txt:235\t" in out
+    code, _, err = run("events", "--search", "capture of Shushi")
+    assert code == 0 and "cannot be read" not in err

@@ -102,7 +102,7 @@ class ExplorerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            with VerticalScroll(id="filters"):
+            with VerticalScroll(id="filters", can_focus=False):  # its inputs take focus
                 yield from self._filter_widgets()
             with Vertical(id="main"):
                 yield DensityStrip(id="density")
@@ -124,8 +124,8 @@ class ExplorerScreen(Screen[None]):
                         id=f"{kind}-q")
             yield SelectionList[str](*self._options(kind, ""), id=f"{kind}s")
         yield Label("From / to (Enter to apply)")
-        yield Input(placeholder="from: 1988, Feb 1988, 200 BCE", id="from")
-        yield Input(placeholder="to: 1994, 4th century, 1990s", id="to")
+        yield Input(placeholder="from, e.g. Feb 1988", id="from")
+        yield Input(placeholder="to, e.g. 200 BCE, 1990s", id="to")
         yield Label("Words in the quote")
         yield Input(placeholder="full-text filter", id="text")
         yield Label("Source")

@@ -291,3 +291,20 @@ def test_karabakh_alone_and_tui_with_filters_open_the_explorer(seed_env: Workspa
     assert result.exit_code == 0, result.output
     assert opened[0][0].places == () and opened[0][1] is None
     assert opened[1][0].places == ("Shusha",) and opened[1][1] == "E0054"
+
+
+async def test_a_failing_query_is_a_status_line_not_a_crash(seed_env: Workspace,
+                                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from karabakh_tui import query
+
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def broken(*_args: object) -> list[str]:
+            raise sqlite3.OperationalError("database disk image is malformed")
+
+        monkeypatch.setattr(query, "event_ids", broken)
+        pilot.app.screen.query_one("#period", Select).value = "Four-Day War"
+        await settle(pilot)
+        status = str(pilot.app.screen.query_one("#status", Static).render())
+        assert "malformed" in status and pilot.app.is_running

@@ -244,11 +244,16 @@ class ExplorerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, flt: Filter) -> None:
+        import sqlite3
+
         conn = self.ws.connect()
         try:
             ids = query.event_ids(conn, flt)
             first = query.find_events(conn, flt, 0, PAGE)
             density = query.density_by_year(conn, flt)
+        except sqlite3.Error as exc:  # a broken database: say so, keep the app alive
+            self.app.call_from_thread(self._status, Text(f"⚠ the query failed: {exc}"))
+            return
         finally:
             conn.close()
         self.app.call_from_thread(self._show, View(flt, ids, first), density)

@@ -95,9 +95,21 @@ def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list
         except Exception:  # completion must never print a traceback into the shell
             return []
         key = fold(incomplete)
-        return [n for n in name_list(conn, kind) if fold(n).startswith(key)]
+        return [_for_shell(n) for n in name_list(conn, kind) if fold(n).startswith(key)]
 
     return complete
+
+
+def _for_shell(name: str) -> str:
+    """Bash inserts a completion as typed text: "Second Karabakh War" would become three
+    words, so spaces and quotes get a backslash there, doubled because click's bash script
+    reads each line with `read` (which drops one). zsh and fish quote completions themselves.
+    """
+    import os
+
+    if os.environ.get("_KARABAKH_COMPLETE", "").startswith("bash"):
+        return name.replace("'", "\\\\'").replace(" ", "\\\\ ")
+    return name
 
 
 def _complete_sources(ctx: click.Context, _p: click.Parameter, incomplete: str) -> list[str]:

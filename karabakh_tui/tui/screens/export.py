@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 
 class ExportScreen(ModalScreen[tuple[str, bool] | None]):
@@ -25,7 +25,7 @@ class ExportScreen(ModalScreen[tuple[str, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(Text(f"Export {self.what} to Markdown. Write to:"))
+            yield Static(Text(f"Export {self.what} to Markdown. Write to:"))
             yield Input(self.default, id="path")
             yield Static(id="where")
             with Horizontal():

@@ -308,3 +308,49 @@ async def test_a_failing_query_is_a_status_line_not_a_crash(seed_env: Workspace,
         await settle(pilot)
         status = str(pilot.app.screen.query_one("#status", Static).render())
         assert "malformed" in status and pilot.app.is_running
+
+
+async def test_o_lists_the_latest_first_and_exports_as_sort_minus_date(
+        seed_env: Workspace, seed_conn: sqlite3.Connection, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from karabakh_tui.cli import cli
+
+    cli_file, tui_file = tmp_path / "cli.md", tmp_path / "tui.md"
+    result = CliRunner().invoke(cli, ["export", "--sort", "-date", "--place", "Shusha",
+                                      "-o", str(cli_file)])
+    assert result.exit_code == 0, result.output
+    last = seed_conn.execute("SELECT id FROM events ORDER BY lower DESC, upper DESC, id DESC "
+                             "LIMIT 1").fetchone()[0]
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert pilot.app.screen.selected_event().id == last
+        assert "latest first" in str(pilot.app.screen.query_one("#status", Static).render())
+        pilot.app.screen.query_one("#places", SelectionList).select("Shusha")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        pilot.app.screen.query_one(Input).value = str(tui_file)
+        await pilot.press("enter")
+        await settle(pilot)
+    assert tui_file.read_bytes() == cli_file.read_bytes()
+
+
+async def test_ctrl_end_past_the_jump_limit_says_how_to_reach_the_end(
+        seed_env: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import karabakh_tui.tui.screens.explorer as explorer
+
+    monkeypatch.setattr(explorer, "JUMP_LIMIT", 100)  # the seeds have 844 events, 200 loaded
+    notes: list[str] = []
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
+        loaded = len(screen.view.events)
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert screen.query_one(DataTable).cursor_row == loaded - 1  # the last loaded row
+        assert len(screen.view.events) < len(screen.view.ids)  # the next page only, not all
+        assert notes and "press o" in notes[-1]

@@ -26,6 +26,9 @@ from karabakh_tui.tui.widgets.events_table import EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
+JUMP_LIMIT = 2000
+"""ctrl+end loads at most this many rows at once (a DataTable row costs about 1 ms);
+past it, `o` (latest first) is the fast way to the end of a long chronology."""
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
@@ -71,7 +74,8 @@ class View:
 
 def _summary(view: View) -> Text:
     described = "; ".join(view.flt.describe()) or "no filters"
-    return Text(f"{len(view.ids)} events · {described}")
+    order = " · latest first" if view.flt.sort == "-date" else ""
+    return Text(f"{len(view.ids)} events · {described}{order}")
 
 
 class ExplorerScreen(Screen[None]):
@@ -81,6 +85,7 @@ class ExplorerScreen(Screen[None]):
         Binding("N", "previous_match", "Prev match", show=False),
         Binding("f", "toggle_filters", "Filters"),
         Binding("x", "clear", "Clear filters"),
+        Binding("o", "toggle_order", "Latest first"),
         Binding("e", "export", "Export .md"),
         Binding("y", "copy", "Copy"),
         Binding("escape", "leave_input", "Back to table", show=False),
@@ -94,6 +99,7 @@ class ExplorerScreen(Screen[None]):
         self.goto_event = event_id
         self.view = View()
         self.column_width = 0
+        self.latest_first = flt.sort == "-date"
         self.credits = query.source_credits(self.conn)
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
 
@@ -208,7 +214,7 @@ class ExplorerScreen(Screen[None]):
             "sources": () if source.is_blank() else (source.value,),
             "context": None if self.query_one("#context", Checkbox).value else False,
             "inferred": True, "min_sources": 1, "disputed": False, "all_actors": False,
-            "sort": "date", "limit": None,
+            "sort": "-date" if self.latest_first else "date", "limit": None,
         }
         return filter_from_options(self.conn, **kw)
 
@@ -298,11 +304,20 @@ class ExplorerScreen(Screen[None]):
 
     @on(EventsTable.WantsLast)
     def _to_last(self) -> None:
-        if len(self.view.events) < len(self.view.ids):
-            self._status(Text("loading every event…", style="dim"))
+        missing = len(self.view.ids) - len(self.view.events)
+        if 0 < missing <= JUMP_LIMIT:
+            self._status(Text("loading the rest of the events…", style="dim"))
             self._load_rest(self.view)
-        else:
-            self._move_to(len(self.view.events) - 1)
+            return
+        self._move_to(len(self.view.events) - 1)
+        if missing:
+            self.notify(f"{len(self.view.events)} of {len(self.view.ids)} events loaded; "
+                        "press o to list the latest first")
+
+    def action_toggle_order(self) -> None:
+        self.latest_first = not self.latest_first
+        self.notify("latest first" if self.latest_first else "oldest first")
+        self.refresh_events()
 
     @work(thread=True, exclusive=True, group="load")
     def _load_rest(self, view: View) -> None:

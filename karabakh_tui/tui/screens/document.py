@@ -43,7 +43,7 @@ class DocumentScreen(Screen[None]):
         yield Static(id="doc-header")
         yield TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False,
                        id="doc")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_citation()

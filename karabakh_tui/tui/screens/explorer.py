@@ -84,9 +84,9 @@ class ExplorerScreen(Screen[None]):
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Prev match", show=False),
         Binding("f", "toggle_filters", "Filters"),
-        Binding("x", "clear", "Clear filters"),
-        Binding("o", "toggle_order", "Latest first"),
-        Binding("e", "export", "Export .md"),
+        Binding("x", "clear", "Clear", tooltip="Clear every filter"),
+        Binding("o", "toggle_order", "Order", tooltip="Latest first / oldest first"),
+        Binding("e", "export", "Export", tooltip="Export the view to Markdown"),
         Binding("y", "copy", "Copy"),
         Binding("escape", "leave_input", "Back to table", show=False),
     ]
@@ -118,7 +118,7 @@ class ExplorerScreen(Screen[None]):
                     yield Static(id="detail-text")
         yield Input(placeholder="find the next event whose quote has these words (Enter)",
                     id="find")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _filter_widgets(self) -> ComposeResult:
         periods = [(p.name, p.name) for p in query.vocabulary(self.conn, "period")]

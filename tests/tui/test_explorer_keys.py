@@ -354,3 +354,19 @@ async def test_ctrl_end_past_the_jump_limit_says_how_to_reach_the_end(
         assert screen.query_one(DataTable).cursor_row == loaded - 1  # the last loaded row
         assert len(screen.view.events) < len(screen.view.ids)  # the next page only, not all
         assert notes and "press o" in notes[-1]
+
+
+async def test_markup_typed_into_search_and_filters_is_text(seed_env: Workspace) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"[/bold] [Syunik", "enter")  # no event quotes it
+        await settle(pilot)
+        said = [n for n in pilot.app._notifications if "[/bold] [Syunik" in n.message]
+        assert said and not any(n.markup for n in said)  # shown as typed, no MarkupError
+        screen = pilot.app.screen
+        screen.query_one("#text", Input).value = "[red]Sumgait[/red"
+        screen.query_one("#text", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.is_running and isinstance(pilot.app.screen, ExplorerScreen)
+        assert "search: [red]Sumgait[/red" in str(screen.query_one("#status", Static).render())

@@ -121,7 +121,7 @@ class ExplorerScreen(Screen[None]):
         yield Footer(compact=True)
 
     def _filter_widgets(self) -> ComposeResult:
-        periods = [(p.name, p.name) for p in query.vocabulary(self.conn, "period")]
+        periods = [(Text(p.name), p.name) for p in query.vocabulary(self.conn, "period")]
         yield Label("Period")
         yield Select(periods, prompt="any period", id="period")
         for kind in ("actor", "place"):
@@ -135,7 +135,7 @@ class ExplorerScreen(Screen[None]):
         yield Label("Words in the quote")
         yield Input(placeholder="full-text filter", id="text")
         yield Label("Source")
-        sources = [(f"{r['short']}", r["id"]) for r in query.sources(self.conn)]
+        sources = [(Text(r["short"] or r["id"]), r["id"]) for r in query.sources(self.conn)]
         yield Select(sources, prompt="any source", id="source")
         yield Checkbox("Comparison events too", value=True, id="context")
 
@@ -377,7 +377,8 @@ class ExplorerScreen(Screen[None]):
         hits = set(query.event_ids(self.conn, Filter(**{**self._filter_fields(), "text": words})))
         self.view.matches = [i for i, eid in enumerate(self.view.ids) if eid in hits]
         if not self.view.matches:
-            self.notify(f"no event in this view quotes {words!r}", severity="warning")
+            self.notify(f"no event in this view quotes {words!r}", severity="warning",
+                        markup=False)  # the user's words are text, "[b" included
             return
         self.action_next_match()
 
@@ -459,9 +460,9 @@ class ExplorerScreen(Screen[None]):
             content = render_export(conn, events, flt, "md", date.today())
             write_atomic(Path(path), content, force=replace)
         except (ExportError, OSError) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         finally:
             conn.close()
         self.app.call_from_thread(
-            self.notify, f"wrote {len(events)} events to {Path(path).resolve()}")
+            self.notify, f"wrote {len(events)} events to {Path(path).resolve()}", markup=False)

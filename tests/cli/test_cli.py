@@ -190,3 +190,28 @@ def test_search_with_a_place_variant_and_another_word() -> None:
     assert "seeds/000_a2c2b228971dc689.txt:235\t" in out
     code, _, err = run("events", "--search", "capture of Shushi")
     assert code == 0 and "cannot be read" not in err
+
+
+def test_places_actors_periods_list_counts_and_other_names(seed_conn: object) -> None:
+    def rows(command: str) -> dict[str, list[str]]:
+        code, out, _ = run(command)
+        assert code == 0
+        lines = [line.split("\t") for line in out.strip().splitlines()]
+        assert lines[0][:2] == [command[:-1], "events"]
+        return {cells[0]: cells for cells in lines[1:]}
+
+    def count(table: str, column: str, name: str) -> int:
+        return seed_conn.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?",  # type: ignore[attr-defined]
+                                 (name,)).fetchone()[0]
+
+    # thesis line 459: "Panakhabad—today known as Shushi to Armenians and Shusha to Azeris"
+    shusha = rows("places")["Shusha"]
+    assert int(shusha[1]) == count("event_places", "place", "Shusha") > 0
+    assert "Shushi (armenian)" in shusha[4]
+    stepanakert = rows("places")["Stepanakert"]
+    assert "Khankendi (azerbaijani)" in stepanakert[4]  # essay 002: "known as Khankendi to Azerbaijanis"
+    ilham = rows("actors")["Ilham Aliyev"]
+    assert int(ilham[1]) == count("event_actors", "actor", "Ilham Aliyev") > 0
+    war = rows("periods")["Second Karabakh War"]
+    assert int(war[1]) == count("event_periods", "period", "Second Karabakh War") > 0
+    assert war[2] == "2020-09-27/2020-11-10"  # the 44-day war, DESIGN.md section 5

@@ -372,19 +372,32 @@ class ExplorerScreen(Screen[None]):
         words = event.value.strip()
         event.input.remove_class("shown")
         self.query_one(DataTable).focus()
-        if not words:
+        if words:
+            self._status(Text("searching…", style="dim"))
+            self._search(self.view, words)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, view: View, words: str) -> None:
+        """The rows of `view` whose quotes have `words` (a full-text query: a worker)."""
+        fields = {k: getattr(view.flt, k) for k in view.flt.__dataclass_fields__}
+        conn = self.ws.connect()
+        try:
+            hits = set(query.event_ids(conn, Filter(**{**fields, "text": words, "limit": None})))
+        finally:
+            conn.close()
+        matches = [i for i, eid in enumerate(view.ids) if eid in hits]
+        self.app.call_from_thread(self._found, view, words, matches)
+
+    def _found(self, view: View, words: str, matches: list[int]) -> None:
+        if view is not self.view:  # the filters changed meanwhile
             return
-        hits = set(query.event_ids(self.conn, Filter(**{**self._filter_fields(), "text": words})))
-        self.view.matches = [i for i, eid in enumerate(self.view.ids) if eid in hits]
-        if not self.view.matches:
+        view.matches = matches
+        if not matches:
+            self._status(_summary(view))
             self.notify(f"no event in this view quotes {words!r}", severity="warning",
                         markup=False)  # the user's words are text, "[b" included
             return
         self.action_next_match()
-
-    def _filter_fields(self) -> dict[str, Any]:
-        flt = self.view.flt
-        return {k: getattr(flt, k) for k in flt.__dataclass_fields__ if k != "limit"}
 
     def action_next_match(self) -> None:
         self._step_match(1)

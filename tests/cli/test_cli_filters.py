@@ -163,3 +163,21 @@ def test_every_quote_of_the_markdown_export_is_in_its_document(
             assert 1 <= int(line) <= len(lines_of(path))
             checked += 1
     assert checked >= len(notes)
+
+
+def test_pandoc_reads_every_footnote_of_the_export(tmp_path: Path,
+                                                  seed_conn: sqlite3.Connection) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed (apt-get install pandoc); markdown-it checks above")
+    target = tmp_path / "all.md"
+    assert run("export", "-o", str(target))[0] == 0
+    events = seed_conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    for dialect in ("markdown", "gfm"):
+        html = subprocess.run(["pandoc", "-f", dialect, "-t", "html", str(target)],
+                              capture_output=True, text=True, check=True, timeout=120).stdout
+        assert html.count('role="doc-noteref"') == events, dialect
+        assert html.count('role="doc-endnote"') == events, dialect
+        assert "[^" not in html, dialect

@@ -457,6 +457,13 @@ def tui(ctx: click.Context, event_id: str | None, **kw: Any) -> None:
     ws = _workspace(ctx)
     conn = _connect(ctx)
     flt = filter_from_options(conn, **{**_defaults(kw)})
+    if event_id:
+        from karabakh_tui.query import get_event
+
+        found = get_event(conn, event_id)
+        if found is None:
+            raise Fail(f"no event {event_id!r}; find ids with 'karabakh events'")
+        event_id = found.id
     conn.close()
     try:
         from karabakh_tui.tui.app import run_app

@@ -296,6 +296,10 @@ def test_karabakh_alone_and_tui_with_filters_open_the_explorer(seed_env: Workspa
     assert result.exit_code == 0, result.output
     assert opened[0][0].places == () and opened[0][1] is None
     assert opened[1][0].places == ("Shusha",) and opened[1][1] == "E0054"
+    result = CliRunner().invoke(cli, ["tui", "--event", "e0054"])  # ids in any case
+    assert result.exit_code == 0 and opened[2][1] == "E0054"
+    result = CliRunner().invoke(cli, ["tui", "--event", "E9999"])
+    assert result.exit_code == 2 and "no event 'E9999'" in result.stderr and len(opened) == 3
 
 
 async def test_a_failing_query_is_a_status_line_not_a_crash(seed_env: Workspace,

@@ -106,9 +106,21 @@ def _complete(kind: str) -> Callable[[click.Context, click.Parameter, str], list
         except Exception:  # completion must never print a traceback into the shell
             return []
         key = fold(incomplete)
-        return [n for n in name_list(conn, kind) if fold(n).startswith(key)]
+        return [_for_shell(n) for n in name_list(conn, kind) if fold(n).startswith(key)]
 
     return complete
+
+
+def _for_shell(name: str) -> str:
+    """Bash inserts a completion as typed text: "Second Karabakh War" would become three
+    words, so spaces and quotes get a backslash there, doubled because click's bash script
+    reads each line with `read` (which drops one). zsh and fish quote completions themselves.
+    """
+    import os
+
+    if os.environ.get("_KARABAKH_COMPLETE", "").startswith("bash"):
+        return name.replace("'", "\\\\'").replace(" ", "\\\\ ")
+    return name
 
 
 def _complete_sources(ctx: click.Context, _p: click.Parameter, incomplete: str) -> list[str]:
@@ -457,6 +469,13 @@ def tui(ctx: click.Context, event_id: str | None, **kw: Any) -> None:
     ws = _workspace(ctx)
     conn = _connect(ctx)
     flt = filter_from_options(conn, **{**_defaults(kw)})
+    if event_id:
+        from karabakh_tui.query import get_event
+
+        found = get_event(conn, event_id)
+        if found is None:
+            raise Fail(f"no event {event_id!r}; find ids with 'karabakh events'")
+        event_id = found.id
     conn.close()
     try:
         from karabakh_tui.tui.app import run_app

@@ -16,7 +16,7 @@ from karabakh_tui.text import one_line, safe_text
 
 
 def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return Console(highlight=False, soft_wrap=not interactive())
 
 
 def err_console() -> Console:
@@ -24,7 +24,8 @@ def err_console() -> Console:
 
 
 def interactive() -> bool:
-    return sys.stdout.isatty()
+    """A terminal, as rich decides it (so TTY_COMPATIBLE=1 and FORCE_COLOR count too)."""
+    return Console(highlight=False).is_terminal
 
 
 def cell(value: object) -> Text:
@@ -43,7 +44,9 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
     table = Table(title=title, expand=True, show_lines=False, title_justify="left")
     for n, name in enumerate(columns):
         ratio = ratios[n] if ratios else None
-        table.add_column(name, ratio=ratio, overflow="fold", no_wrap=ratio is None)
+        # names need room for a word ("Yerevan,"), or they break mid-word
+        table.add_column(name, ratio=ratio, overflow="fold", no_wrap=ratio is None,
+                         min_width=8 if ratio else None)
     for row in rows:
         table.add_row(*(cell(v) for v in row))
     out_console().print(table)
@@ -93,7 +96,10 @@ def print_events(events: Sequence[Event], names: Mapping[str, str] | None = None
 def print_event(conn: Any, event: Event) -> None:
     """One event in full: date, names, what its sources disagree on, and every citation
     with its neighbours, grouped by document."""
+    from karabakh_tui.query import source_credits
+
     con = out_console()
+    credits = source_credits(conn)
     con.print(Text(f"{event.id}  {event.label}  ({event.date}, {event.precision})",
                    style="bold"))
     con.print(Text(safe_text(event.title)))
@@ -120,7 +126,7 @@ def print_event(conn: Any, event: Event) -> None:
                            f"citation{'s' if len(group) > 1 else ''}", style="bold"))
         for c in group:
             n += 1
-            _print_citation(con, conn, n, c)
+            _print_citation(con, conn, n, c, credits.get(c.document))
 
 
 def _print_names_used(con: Any, conn: Any, event: Event) -> None:
@@ -145,13 +151,15 @@ def _print_related(con: Any, conn: Any, event: Event) -> None:
                        style="dim"))
 
 
-def _print_citation(con: Any, conn: Any, n: int, c: Citation) -> None:
+def _print_citation(con: Any, conn: Any, n: int, c: Citation, credit: str | None) -> None:
     from karabakh_tui.query import neighbours
 
     before, after = neighbours(conn, c)
     con.print()
     con.print(Text(f"[{n}] {c.source} — {c.file}:{c.line}"
                    + (f" — {c.section}" if c.section else ""), style="bold cyan"))
+    if credit:
+        con.print(Text(one_line(safe_text(credit)), style="cyan"))
     if before:
         con.print(Text(one_line(safe_text(before)), style="dim"))
     con.print(Text("“" + one_line(safe_text(c.quote)) + "”"))

@@ -348,6 +348,18 @@ def sources(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         "AS n_events FROM documents d ORDER BY d.file").fetchall()
 
 
+def source_credits(conn: sqlite3.Connection) -> dict[str, str]:
+    """Document id -> "Author, Title, year" (parts the manifest lacks left out)."""
+    out = {}
+    for doc_id, author, title, written in conn.execute(
+            "SELECT id, author, title, written FROM documents"):
+        year = re.search(r"-?\d{3,4}", written or "")
+        parts = [author if (author or "unknown").casefold() != "unknown" else "", title or "",
+                 year.group() if year else ""]
+        out[doc_id] = ", ".join(p for p in parts if p)
+    return out
+
+
 def source_ids(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
 

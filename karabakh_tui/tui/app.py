@@ -25,8 +25,8 @@ class KarabakhApp(App[None]):
     ]
 
     def __init__(self, ws: Workspace, flt: Filter | None = None,
-                 event_id: str | None = None) -> None:
-        super().__init__()
+                 event_id: str | None = None, ansi_color: bool | None = None) -> None:
+        super().__init__(ansi_color=ansi_color)
         self.ws = ws
         self.initial_filter = flt or Filter()
         self.initial_event = event_id
@@ -53,9 +53,21 @@ class KarabakhApp(App[None]):
                                 screen.action_toggle_filters)
 
 
-def make_app(ws: Workspace, flt: Filter | None = None, event_id: str | None = None) -> KarabakhApp:
-    return KarabakhApp(ws, flt, event_id)
+def make_app(ws: Workspace, flt: Filter | None = None, event_id: str | None = None,
+             ansi_color: bool | None = None) -> KarabakhApp:
+    return KarabakhApp(ws, flt, event_id, ansi_color)
+
+
+def sixteen_colours() -> bool:
+    """A terminal with only the 16 ANSI colours (TERM=xterm, linux console…), as rich sees it.
+
+    There the app draws with the terminal's own ANSI colours instead of approximating
+    its truecolor theme, which can make the cursor row vanish.
+    """
+    from rich.console import Console
+
+    return Console().color_system in ("standard", "windows")
 
 
 def run_app(ws: Workspace, flt: Filter | None = None, event_id: str | None = None) -> None:
-    make_app(ws, flt, event_id).run()
+    make_app(ws, flt, event_id, ansi_color=True if sixteen_colours() else None).run()

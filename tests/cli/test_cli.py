@@ -140,3 +140,78 @@ def test_markdown_export_quotes_are_in_their_documents(tmp_path: Path,
     for event in json.loads(out.read_text(encoding="utf-8")):
         for c in event["citations"]:
             assert c["quote"] in texts[c["document"]]
+
+
+def test_show_gives_neighbours_source_credits_and_footnotes() -> None:
+    # thesis line 459: "Politically, the Karabakh Khanate experienced a significant degree
+    # of turmoil. In 1796, Persia, now ruled by Afghan lords, occupied Shushi …"; its
+    # footnote 116 (line 487) reads "Ibid., 141."
+    _, out, _ = run("events", "--format", "json", "--place", "Shushi", "--to", "1796")
+    event = next(e for e in json.loads(out)
+                 if any(c["quote"].startswith("In 1796, Persia") for c in e["citations"]))
+    code, shown, _ = run("show", event["id"])
+    assert code == 0
+    assert f"{event['id']}  1796  (1796, year)" in shown
+    assert "Politically, the Karabakh Khanate experienced a significant degree of turmoil." \
+        in shown
+    assert "This period of anarchy was brought to an end" in shown  # the sentence after
+    assert "Raffi Toghramadjian, Mountain Fortress" in shown and ", 2021" in shown
+    assert f"{THESIS}:459" in shown and "note: Ibid., 141." in shown
+    assert "places: Shusha" in shown
+
+
+def test_typed_dates_bound_the_events(seed_conn: object) -> None:
+    def spans(*args: str) -> list[tuple[str, str]]:
+        _, out, _ = run("events", "--format", "json", *args)
+        return [(e["start"], e["end"]) for e in json.loads(out)]
+
+    # thesis line 291: the Caucasian Albanian church "established by Armenian missionaries
+    # in the fourth century"; line 260: "an eighth century B.C. inscription"
+    fourth = spans("--from", "4th century", "--to", "4th century")
+    assert fourth and all(s <= "0400-12-31" and e >= "0301" for s, e in fourth)
+    _, out, _ = run("events", "--format", "json", "--from", "4th century", "--to", "4th century")
+    assert any("Caucasian Albanian church" in c["quote"] for e in json.loads(out)
+               for c in e["citations"])
+    bce = spans("--to", "200 BCE")
+    assert bce and all(s.startswith("-") for s, _ in bce)
+    nineties = spans("--from", "1990s", "--to", "1990s")
+    assert nineties and all(s <= "1999-12-31" and e >= "1990" for s, e in nineties)
+    # thesis line 1925: "In 1997, the group took on its current form" — late in the decade
+    assert ("1997", "1997") in nineties
+    code, _, err = run("events", "--from", "the 5th of Octember")
+    assert code == 2 and "--from" in err and "Traceback" not in err
+
+
+def test_search_with_a_place_variant_and_another_word() -> None:
+    # essay 000, line 235: "In the second case, many began to question … after having
+    # seized and taken control of Shushi-Shusha" (the sentence runs on to line 239)
+    code, out, err = run("search", "seized Shushi")
+    assert code == 0, err
+    assert "seeds/000_a2c2b228971dc689.txt:235\t" in out
+    code, _, err = run("events", "--search", "capture of Shushi")
+    assert code == 0 and "cannot be read" not in err
+
+
+def test_places_actors_periods_list_counts_and_other_names(seed_conn: object) -> None:
+    def rows(command: str) -> dict[str, list[str]]:
+        code, out, _ = run(command)
+        assert code == 0
+        lines = [line.split("\t") for line in out.strip().splitlines()]
+        assert lines[0][:2] == [command[:-1], "events"]
+        return {cells[0]: cells for cells in lines[1:]}
+
+    def count(table: str, column: str, name: str) -> int:
+        return seed_conn.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?",  # type: ignore[attr-defined]
+                                 (name,)).fetchone()[0]
+
+    # thesis line 459: "Panakhabad—today known as Shushi to Armenians and Shusha to Azeris"
+    shusha = rows("places")["Shusha"]
+    assert int(shusha[1]) == count("event_places", "place", "Shusha") > 0
+    assert "Shushi (armenian)" in shusha[4]
+    stepanakert = rows("places")["Stepanakert"]
+    assert "Khankendi (azerbaijani)" in stepanakert[4]  # essay 002: "known as Khankendi to Azerbaijanis"
+    ilham = rows("actors")["Ilham Aliyev"]
+    assert int(ilham[1]) == count("event_actors", "actor", "Ilham Aliyev") > 0
+    war = rows("periods")["Second Karabakh War"]
+    assert int(war[1]) == count("event_periods", "period", "Second Karabakh War") > 0
+    assert war[2] == "2020-09-27/2020-11-10"  # the 44-day war, DESIGN.md section 5

@@ -13,6 +13,7 @@ from textual.widgets.text_area import Selection
 from karabakh_tui import query
 from karabakh_tui.app_context import Workspace
 from karabakh_tui.model import Citation, Event
+from karabakh_tui.text import one_line
 
 
 def location(text: str, offset: int) -> tuple[int, int]:
@@ -42,7 +43,7 @@ class DocumentScreen(Screen[None]):
         yield Static(id="doc-header")
         yield TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False,
                        id="doc")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_citation()
@@ -86,10 +87,14 @@ class DocumentScreen(Screen[None]):
         area.selection = Selection(location(self.text, c.start), location(self.text, c.end))
         area.focus()
         self.call_after_refresh(area.scroll_cursor_visible, center=True, animate=False)
+        self.query_one("#doc-header", Static).update(self._header(c))
+
+    def _header(self, c: Citation) -> Text:
+        """Three lines, each cut with an ellipsis (app.tcss) so the location is never lost."""
         header = Text()
-        header.append(f"{self.event.label} · {self.event.title}\n", style="bold")
-        header.append(f"citation {self.index + 1}/{len(self.event.citations)} · {c.source} · "
-                      f"{c.file or c.document}:{c.line}", style="dim")
-        if c.section:
-            header.append(f" · § {c.section}", style="dim")
-        self.query_one("#doc-header", Static).update(header)
+        header.append(f"{self.event.label} · {one_line(self.event.title)}\n", style="bold")
+        header.append(f"citation {self.index + 1}/{len(self.event.citations)} · "
+                      f"{c.file or c.document}:{c.line} · {c.source}\n")
+        header.append(f"§ {one_line(c.section)}" if c.section else "§ (no section)",
+                      style="italic")
+        return header

@@ -22,17 +22,37 @@ from karabakh_tui.model import Event, Filter
 from karabakh_tui.text import one_line
 from karabakh_tui.tui.widgets.density import DensityStrip
 from karabakh_tui.tui.widgets.detail import render_event
+from karabakh_tui.tui.widgets.events_table import EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
+JUMP_LIMIT = 2000
+"""ctrl+end loads at most this many rows at once (a DataTable row costs about 1 ms);
+past it, `o` (latest first) is the fast way to the end of a long chronology."""
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
-    """Column widths for a table `width` cells wide; the event title takes the rest."""
-    actors, places = (12, 8) if width < 100 else (22, 16)
-    fixed = 21 + actors + places + 3 + 2 * 5 + 2  # cell padding and the scrollbar
-    return [("Date", 21), ("Event", max(20, width - fixed)), ("Actors", actors),
-            ("Places", places), ("Src", 3)]
+    """Column widths for a table `width` cells wide; the event title takes the rest.
+
+    Below 60 cells (80 columns with the filter pane open) actors and places give way:
+    the detail pane below the table shows them in full.
+    """
+    if width < 60:
+        widths = [("Date", 12), ("Event", 0), ("Src", 3)]
+    elif width < 100:
+        widths = [("Date", 15), ("Event", 0), ("Actors", 12), ("Places", 10), ("Src", 3)]
+    else:
+        widths = [("Date", 21), ("Event", 0), ("Actors", 22), ("Places", 16), ("Src", 3)]
+    fixed = sum(w for _, w in widths) + 2 * len(widths) + 2  # cell padding, scrollbar
+    return [(name, w or max(20, width - fixed)) for name, w in widths]
+
+
+def _cells(ev: Event, columns: list[str]) -> list[Text]:
+    """The row of `ev` for the columns shown; document text as Text, never markup."""
+    values = {"Date": ev.label, "Event": one_line(ev.title), "Actors": ", ".join(ev.actors),
+              "Places": ", ".join(ev.places)}
+    return [Text(str(ev.n_sources), justify="right") if c == "Src" else
+            Text(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
 
 
 def _choose(select: Select[str], values: tuple[str, ...]) -> None:
@@ -55,14 +75,21 @@ class View:
     after a build has replaced the file (never a mix of old and new rows)."""
 
 
+def _summary(view: View) -> Text:
+    described = "; ".join(view.flt.describe()) or "no filters"
+    order = " · latest first" if view.flt.sort == "-date" else ""
+    return Text(f"{len(view.ids)} events · {described}{order}")
+
+
 class ExplorerScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/"),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Prev match", show=False),
         Binding("f", "toggle_filters", "Filters"),
-        Binding("x", "clear", "Clear filters"),
-        Binding("e", "export", "Export .md"),
+        Binding("x", "clear", "Clear", tooltip="Clear every filter"),
+        Binding("o", "toggle_order", "Order", tooltip="Latest first / oldest first"),
+        Binding("e", "export", "Export", tooltip="Export the view to Markdown"),
         Binding("y", "copy", "Copy"),
         Binding("escape", "leave_input", "Back to table", show=False),
     ]
@@ -74,6 +101,9 @@ class ExplorerScreen(Screen[None]):
         self.initial = flt
         self.goto_event = event_id
         self.view = View()
+        self.column_width = 0
+        self.latest_first = flt.sort == "-date"
+        self.credits = query.source_credits(self.conn)
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
 
     # ---- layout ---------------------------------------------------------------------
@@ -81,20 +111,20 @@ class ExplorerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            with VerticalScroll(id="filters"):
+            with VerticalScroll(id="filters", can_focus=False):  # its inputs take focus
                 yield from self._filter_widgets()
             with Vertical(id="main"):
                 yield DensityStrip(id="density")
                 yield Static(id="status")
-                yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
+                yield EventsTable(id="events", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="detail"):
                     yield Static(id="detail-text")
         yield Input(placeholder="find the next event whose quote has these words (Enter)",
                     id="find")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _filter_widgets(self) -> ComposeResult:
-        periods = [(p.name, p.name) for p in query.vocabulary(self.conn, "period")]
+        periods = [(Text(p.name), p.name) for p in query.vocabulary(self.conn, "period")]
         yield Label("Period")
         yield Select(periods, prompt="any period", id="period")
         for kind in ("actor", "place"):
@@ -102,13 +132,13 @@ class ExplorerScreen(Screen[None]):
             yield Input(placeholder=f"e.g. {'Aliyev' if kind == 'actor' else 'Shushi'}",
                         id=f"{kind}-q")
             yield SelectionList[str](*self._options(kind, ""), id=f"{kind}s")
-        yield Label("From / to (1988, Feb 1988, 200 BCE)")
-        yield Input(placeholder="from", id="from")
-        yield Input(placeholder="to", id="to")
+        yield Label("From / to (Enter to apply)")
+        yield Input(placeholder="from, e.g. Feb 1988", id="from")
+        yield Input(placeholder="to, e.g. 200 BCE, 1990s", id="to")
         yield Label("Words in the quote")
         yield Input(placeholder="full-text filter", id="text")
         yield Label("Source")
-        sources = [(f"{r['short']}", r["id"]) for r in query.sources(self.conn)]
+        sources = [(Text(r["short"] or r["id"]), r["id"]) for r in query.sources(self.conn)]
         yield Select(sources, prompt="any source", id="source")
         yield Checkbox("Comparison events too", value=True, id="context")
 
@@ -128,15 +158,32 @@ class ExplorerScreen(Screen[None]):
         return out
 
     def on_mount(self) -> None:
-        narrow = self.app.size.width < 110
-        if narrow:
+        if self.app.size.width < 110:
             self.query_one("#filters").add_class("hidden")
-        table = self.query_one(DataTable)
-        for column, width in _columns(self.app.size.width - (0 if narrow else 32)):
-            table.add_column(column, width=width, key=column)
+        self._fit_columns(self._table_width())
         self._set_widgets(self.initial)
         self.refresh_events()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def _table_width(self) -> int:
+        shown = not self.query_one("#filters").has_class("hidden")
+        return self.app.size.width - (32 if shown else 0)
+
+    def _fit_columns(self, width: int) -> None:
+        """(Re)build the columns for `width`, keeping the rows and the cursor."""
+        if width == self.column_width:
+            return
+        table = self.query_one(DataTable)
+        self.column_width, row = width, table.cursor_row
+        table.clear(columns=True)
+        for name, w in _columns(width):
+            table.add_column(name, width=w, key=name)
+        self._add_rows(self.view.events)
+        if self.view.events:
+            table.move_cursor(row=row, animate=False)
+
+    def on_resize(self) -> None:
+        self._fit_columns(self._table_width())
 
     def _set_widgets(self, flt: Filter) -> None:
         with self.prevent(Select.Changed, SelectionList.SelectedChanged, Checkbox.Changed):
@@ -170,7 +217,7 @@ class ExplorerScreen(Screen[None]):
             "sources": () if source.is_blank() else (source.value,),
             "context": None if self.query_one("#context", Checkbox).value else False,
             "inferred": True, "min_sources": 1, "disputed": False, "all_actors": False,
-            "sort": "date", "limit": None,
+            "sort": "-date" if self.latest_first else "date", "limit": None,
         }
         return filter_from_options(self.conn, **kw)
 
@@ -192,6 +239,8 @@ class ExplorerScreen(Screen[None]):
         with self.prevent(SelectionList.SelectedChanged):
             widget.clear_options()
             widget.add_options(self._options(kind, event.value, chosen))
+        if widget.option_count:
+            widget.highlighted = 0  # so Tab then Space picks the first match
 
     def refresh_events(self) -> None:
         try:
@@ -204,11 +253,17 @@ class ExplorerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self, flt: Filter) -> None:
+        import sqlite3
+
         conn = self.ws.connect()
         try:
             ids = query.event_ids(conn, flt)
             first = query.find_events(conn, flt, 0, PAGE)
             density = query.density_by_year(conn, flt)
+        except sqlite3.Error as exc:  # a broken database: say so, keep the app alive
+            conn.close()
+            self.app.call_from_thread(self._status, Text(f"⚠ the query failed: {exc}"))
+            return
         except BaseException:
             conn.close()
             raise
@@ -222,8 +277,7 @@ class ExplorerScreen(Screen[None]):
         table.clear()
         self._add_rows(view.events)
         self.query_one(DensityStrip).show(density)
-        described = "; ".join(view.flt.describe()) or "no filters"
-        self._status(Text(f"{len(view.ids)} events · {described}"))
+        self._status(_summary(view))
         if self.goto_event and self.goto_event in view.ids:
             self._move_to(view.ids.index(self.goto_event))
             self.goto_event = None
@@ -231,10 +285,9 @@ class ExplorerScreen(Screen[None]):
 
     def _add_rows(self, events: list[Event]) -> None:
         table = self.query_one(DataTable)
+        columns = [str(c.key.value) for c in table.columns.values()]
         for ev in events:
-            table.add_row(Text(ev.label), Text(one_line(ev.title)),
-                          Text(", ".join(ev.actors)), Text(", ".join(ev.places)),
-                          Text(str(ev.n_sources), justify="right"), key=ev.id)
+            table.add_row(*_cells(ev, columns), key=ev.id)
 
     def _load_until(self, row: int) -> None:
         """Hydrate pages until the table has `row` (on the UI thread: a page is fast)."""
@@ -257,12 +310,47 @@ class ExplorerScreen(Screen[None]):
             self._load_until(len(self.view.events))
         self._show_detail()
 
+    @on(EventsTable.WantsLast)
+    def _to_last(self) -> None:
+        missing = len(self.view.ids) - len(self.view.events)
+        if 0 < missing <= JUMP_LIMIT:
+            self._status(Text("loading the rest of the events…", style="dim"))
+            self._load_rest(self.view)
+            return
+        self._move_to(len(self.view.events) - 1)
+        if missing:
+            self.notify(f"{len(self.view.events)} of {len(self.view.ids)} events loaded; "
+                        "press o to list the latest first")
+
+    def action_toggle_order(self) -> None:
+        self.latest_first = not self.latest_first
+        self.notify("latest first" if self.latest_first else "oldest first")
+        self.refresh_events()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_rest(self, view: View) -> None:
+        conn = self.ws.connect()
+        try:
+            rest = query.find_events(conn, view.flt, len(view.events), None)
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._append_and_go_last, view, rest)
+
+    def _append_and_go_last(self, view: View, rest: list[Event]) -> None:
+        if view is not self.view:  # the filter changed meanwhile
+            return
+        view.events.extend(rest)
+        self._add_rows(rest)
+        self._status(_summary(view))
+        self._move_to(len(view.events) - 1)
+
     def selected_event(self) -> Event | None:
         row = self.query_one(DataTable).cursor_row
         return self.view.events[row] if 0 <= row < len(self.view.events) else None
 
     def _show_detail(self) -> None:
-        self.query_one("#detail-text", Static).update(render_event(self.selected_event()))
+        detail = render_event(self.selected_event(), self.credits)
+        self.query_one("#detail-text", Static).update(detail)
 
     @on(DataTable.RowSelected)
     def _open(self) -> None:
@@ -292,19 +380,32 @@ class ExplorerScreen(Screen[None]):
         words = event.value.strip()
         event.input.remove_class("shown")
         self.query_one(DataTable).focus()
-        if not words:
+        if words:
+            self._status(Text("searching…", style="dim"))
+            self._search(self.view, words)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, view: View, words: str) -> None:
+        """The rows of `view` whose quotes have `words` (a full-text query: a worker)."""
+        fields = {k: getattr(view.flt, k) for k in view.flt.__dataclass_fields__}
+        conn = self.ws.connect()
+        try:
+            hits = set(query.event_ids(conn, Filter(**{**fields, "text": words, "limit": None})))
+        finally:
+            conn.close()
+        matches = [i for i, eid in enumerate(view.ids) if eid in hits]
+        self.app.call_from_thread(self._found, view, words, matches)
+
+    def _found(self, view: View, words: str, matches: list[int]) -> None:
+        if view is not self.view:  # the filters changed meanwhile
             return
-        hits = set(query.event_ids(self.view.conn or self.conn,
-                                   Filter(**{**self._filter_fields(), "text": words})))
-        self.view.matches = [i for i, eid in enumerate(self.view.ids) if eid in hits]
-        if not self.view.matches:
-            self.notify(f"no event in this view quotes {words!r}", severity="warning")
+        view.matches = matches
+        if not matches:
+            self._status(_summary(view))
+            self.notify(f"no event in this view quotes {words!r}", severity="warning",
+                        markup=False)  # the user's words are text, "[b" included
             return
         self.action_next_match()
-
-    def _filter_fields(self) -> dict[str, Any]:
-        flt = self.view.flt
-        return {k: getattr(flt, k) for k in flt.__dataclass_fields__ if k != "limit"}
 
     def action_next_match(self) -> None:
         self._step_match(1)
@@ -333,7 +434,10 @@ class ExplorerScreen(Screen[None]):
     def action_toggle_filters(self) -> None:
         pane = self.query_one("#filters")
         pane.toggle_class("hidden")
-        if not pane.has_class("hidden"):
+        self._fit_columns(self._table_width())
+        if pane.has_class("hidden"):
+            self.query_one(DataTable).focus()
+        else:
             self.query_one("#period", Select).focus()
 
     def action_clear(self) -> None:
@@ -356,14 +460,16 @@ class ExplorerScreen(Screen[None]):
         from karabakh_tui.tui.screens.export import ExportScreen
 
         default = f"karabakh-{date.today().isoformat()}.md"
-        self.app.push_screen(ExportScreen(default), self._export_to)
+        described = "; ".join(self.view.flt.describe()) or "no filters"
+        what = f"the {len(self.view.ids)} events of this view ({described})"
+        self.app.push_screen(ExportScreen(default, what), self._export_to)
 
-    def _export_to(self, path: str | None) -> None:
-        if path:
-            self._write_export(path, self.view.flt)
+    def _export_to(self, answer: tuple[str, bool] | None) -> None:
+        if answer:
+            self._write_export(*answer, self.view.flt)
 
     @work(thread=True, group="export")
-    def _write_export(self, path: str, flt: Filter) -> None:
+    def _write_export(self, path: str, replace: bool, flt: Filter) -> None:
         from pathlib import Path
 
         from karabakh_tui.export.write import ExportError, write_atomic
@@ -373,11 +479,11 @@ class ExplorerScreen(Screen[None]):
         try:
             events = query.find_events(conn, flt)
             content = render_export(conn, events, flt, "md", date.today())
-            write_atomic(Path(path), content, force=False)
+            write_atomic(Path(path), content, force=replace)
         except (ExportError, OSError) as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         finally:
             conn.close()
         self.app.call_from_thread(
-            self.notify, f"wrote {len(events)} events to {Path(path).resolve()}")
+            self.notify, f"wrote {len(events)} events to {Path(path).resolve()}", markup=False)

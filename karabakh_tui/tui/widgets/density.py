@@ -33,7 +33,13 @@ class DensityStrip(Vertical):
     def show(self, counts: list[tuple[int, int]]) -> None:
         width = max(10, self.size.width - 2)
         bars, first, last = buckets(counts, width)
-        self.query_one(Sparkline).data = bars or [0]
-        text = (f"{year_label(first)} … {year_label(last)}  ·  events per year, "
-                f"busiest {max(counts, key=lambda c: c[1])[0]}" if counts else "no events")
+        # one bar would be stretched into a full-width block that says nothing
+        self.query_one(Sparkline).data = bars if len(bars) > 1 else [0]
+        if not counts:
+            text = "no events"
+        elif first == last:
+            text = f"all {sum(n for _, n in counts)} events in {year_label(first)}"
+        else:
+            text = (f"{year_label(first)} … {year_label(last)}  ·  events per year, "
+                    f"busiest {year_label(max(counts, key=lambda c: c[1])[0])}")
         self.query_one("#density-label", Static).update(Text(text))

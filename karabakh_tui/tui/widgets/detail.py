@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 
 from karabakh_tui.model import Citation, Event
 from karabakh_tui.text import safe_text
 
 
-def render_event(event: Event | None) -> Text:
-    """A Text (never markup) with the event and its citations."""
+def render_event(event: Event | None, credits: Mapping[str, str] | None = None) -> Text:
+    """A Text (never markup) with the event and its citations.
+
+    `credits`: document id -> "Author, Title, year", shown under each citation.
+    """
     if event is None:
         return Text("No event selected.", style="dim")
     out = Text()
@@ -35,16 +40,18 @@ def render_event(event: Event | None) -> Text:
             out.append(f"\n── {safe_text(group[0].source)}\n", style="bold")
         for c in group:
             n += 1
-            _append_citation(out, n, c)
+            _append_citation(out, n, c, (credits or {}).get(c.document))
     return out
 
 
-def _append_citation(out: Text, n: int, c: Citation) -> None:
+def _append_citation(out: Text, n: int, c: Citation, credit: str | None) -> None:
     out.append(f"\n{n}. ", style="bold")
     out.append(f"“{safe_text(c.quote)}”\n")
     out.append(f"   — {safe_text(c.source)}, {c.file or c.document}:{c.line}", style="dim")
     if c.section:
         out.append(f" · {safe_text(c.section)}", style="dim")
     out.append("\n")
+    if credit:
+        out.append(f"     {safe_text(credit)}\n", style="dim")
     for note in c.footnotes:
         out.append(f"   note: {safe_text(note)}\n", style="dim italic")

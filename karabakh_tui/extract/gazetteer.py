@@ -2,10 +2,15 @@
 
 Matching is case-sensitive on word boundaries, longest name first; a hyphen or space in
 a name also matches a non-breaking hyphen, an en dash or a stray space
-("Nagorno‑ Karabakh"). A surname shared by several people ("Aliyev") is resolved by a
-full name earlier in the same sentence, else by who was active at the sentence's date,
-else left out rather than guessed. A person introduced by a title ("President X") who is
-not in the gazetteer is still reported, marked unlisted.
+("Nagorno‑ Karabakh"). The words around a name decide what it names, from the word lists
+of the gazetteer's [matching] table: a demonym adjective is the actor only before an agent
+noun ("Azeri forces", not "Armenian television"); a state's name is its place only after a
+locative word ("in Armenia"), or when the sentence names no other place; a place named in
+a comparison ("As in Sumgait, ...") is left out. A surname shared by several people
+("Aliyev") is resolved by a full name earlier in the same sentence, else by who was active
+at the sentence's date, else left out rather than guessed. A person introduced by a title
+or a role ("President X", "historian Y Z", "Y Z, a military expert") who is not in the
+gazetteer is still reported, marked unlisted.
 """
 
 from __future__ import annotations
@@ -20,11 +25,7 @@ from importlib import resources
 
 _JOINER = r"[\s\-\u2010\u2011\u2013]+"
 _SEPARATORS = re.compile(_JOINER)
-_TITLE = re.compile(
-    r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
-    r"Major General|Lieutenant General|General|Colonel|Commander|Secretary of State|"
-    r"Ambassador|Chairman|Speaker|King|Shah|Sultan|Tsar|Catholicos|Marshal)\s+"
-    r"(?P<name>(?:[A-Z][a-zà-ÿğış'’\-]+)(?:\s+[A-Z][a-zà-ÿğış'’\-]+){0,2})")
+_NAME_WORD = r"[A-Z][a-zà-ÿğışčćšž'’\-]+"
 _NOT_NAMES = frozenset({"Calls", "Staff", "General", "Assembly", "Council", "Of", "The",
                         "Minister", "Secretary", "Office", "Administration", "Elect"})
 
@@ -47,11 +48,17 @@ class Entry:
     context: bool = False
     lat: float | None = None
     lon: float | None = None
+    adjectives: tuple[str, ...] = ()
+    """Demonyms that name the actor only before an agent noun ("Azeri forces")."""
+    place: str = ""
+    """The place this actor also is (a state and its territory share a name)."""
+    place_always: bool = False
+    """The name is the place even where the actor acts (Artsakh); else only after "in"."""
 
     @property
     def names(self) -> tuple[tuple[str, str], ...]:
         """Every (surface name, community) under which the entry can be found."""
-        return tuple((a, "") for a in self.aliases) + self.variants
+        return (tuple((a, "") for a in (*self.aliases, *self.adjectives)) + self.variants)
 
 
 @dataclass(frozen=True)
@@ -65,14 +72,61 @@ class Match:
     unlisted: bool = False
 
 
+@dataclass(frozen=True)
+class Rules:
+    """The context words of the gazetteer's [matching] table, as patterns."""
+
+    agent_after: re.Pattern[str]
+    """After a demonym adjective: the noun that makes the people the actor."""
+    place_before: re.Pattern[str]
+    """Before a state's name: the words that make it the place, not the actor."""
+    comparison_before: re.Pattern[str]
+    """Before a place: the words of a comparison ("As in Sumgait, ...")."""
+    titled: re.Pattern[str]
+    """A person introduced by a title ("Prime Minister X")."""
+    roled: re.Pattern[str]
+    """A person, by full name, introduced by a role ("historian Gerard Libaridian")."""
+    apposed: re.Pattern[str]
+    """A person followed by a role ("Rob Lee, a military expert")."""
+
+
+def _words(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words),
+                           key=len, reverse=True))
+
+
+def make_rules(table: dict[str, list[str]]) -> Rules:
+    """Compile the [matching] word lists (all optional) into patterns."""
+    def words(key: str) -> str:
+        return _words(table.get(key, [])) or r"(?!x)x"
+    item = rf"{_NAME_WORD}(?:[\s\-\u2011]+{_NAME_WORD})?"
+    chain = rf"(?:{item}(?:,\s*|\s+(?:and|or|as\s+well\s+as)\s+))*"
+    name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    full_name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    return Rules(
+        agent_after=re.compile(
+            rf"^(?:['’]s)?(?:\s+(?:and|or)\s+{_NAME_WORD})?(?:\s+[\w\-]+)?\s+(?:{words('agents')})\b"),
+        place_before=re.compile(rf"(?i:\b(?:{words('place_after')}))\s+(?:the\s+)?{chain}$"),
+        comparison_before=re.compile(
+            rf"(?i:\b(?:{words('comparison_before')}))\s+(?:the\s+)?{chain}$"),
+        titled=re.compile(rf"\b(?:{words('titles')})\s+{name}"),
+        roled=re.compile(rf"\b(?:{words('roles')})\s+{full_name}"),
+        apposed=re.compile(rf"\b{full_name},\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,3}}"
+                           rf"(?:{words('roles')})\b"))
+
+
 def _key(surface: str) -> str:
     return _SEPARATORS.sub(" ", surface)
+
+
+Option = tuple[Entry, str]
 
 
 @dataclass
 class Gazetteer:
     entries: Sequence[Entry]
-    _by_surface: dict[str, list[tuple[Entry, str]]] = field(init=False, repr=False)
+    rules: Rules = field(default_factory=lambda: make_rules({}))
+    _by_surface: dict[str, list[Option]] = field(init=False, repr=False)
     _pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -88,38 +142,68 @@ class Gazetteer:
     def find(self, text: str, when: int | None = None) -> list[Match]:
         """Actors and places named in `text`; `when` (a year) resolves shared surnames."""
         found: list[Match] = []
-        pending: list[tuple[re.Match[str], list[tuple[Entry, str]]]] = []
+        pending: list[tuple[re.Match[str], list[Option]]] = []
         for m in self._pattern.finditer(text):
             if _after_lowercase_prefix(text, m.start()):
                 continue  # "post-Soviet", "anti-Armenian": not the actor itself
-            candidates = self._by_surface.get(_key(m.group(0)), [])
-            by_kind: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
-            for entry, community in candidates:
+            options = self._in_context(self._by_surface.get(_key(m.group(0)), []), text, m)
+            by_kind: dict[str, list[Option]] = defaultdict(list)
+            for entry, community in options:
                 by_kind[entry.kind].append((entry, community))
-            for kind, options in by_kind.items():
-                if len({e.name for e, _ in options}) == 1:
-                    found.append(_match(options[0], m))
+            for kind, same_kind in by_kind.items():
+                if len({e.name for e, _ in same_kind}) == 1:
+                    found.append(_match(same_kind[0], m))
                 else:
-                    pending.append((m, options))
+                    pending.append((m, same_kind))
         named = {f.name for f in found}
-        for m, options in pending:
-            choice = _disambiguate(options, named, when)
+        for m, same_kind in pending:
+            choice = _disambiguate(same_kind, named, when)
             if choice is not None:
                 found.append(_match(choice, m))
         found += self._titled_people(text, found)
+        found += self._home_places(found)
         return sorted(found, key=lambda f: f.start)
+
+    def _home_places(self, found: list[Match]) -> list[Match]:
+        """A state named as actor in a sentence that names no place is also its place
+        ("Armenia's parliament had voted to boycott the referendum")."""
+        if any(f.kind == "place" for f in found):
+            return []
+        homes = {e.name: e.place for e in self.entries if e.kind == "actor" and e.place}
+        places = {e.name for e in self.entries if e.kind == "place"}
+        return [Match("place", homes[f.name], f.surface, f.start, f.end)
+                for f in found if f.kind == "actor" and homes.get(f.name) in places
+                and f.surface == homes[f.name]]
+
+    def _in_context(self, options: list[Option], text: str, m: re.Match[str]) -> list[Option]:
+        """The readings of one name that its neighbouring words allow."""
+        surface, before, after = m.group(0), text[max(0, m.start() - 80):m.start()], text[m.end():]
+        options = [o for o in options if surface not in o[0].adjectives
+                   or self.rules.agent_after.match(after)]  # "Azeri forces", not "Azeri cities"
+        if self.rules.comparison_before.search(before):
+            options = [o for o in options if o[0].kind != "place"]  # "As in Sumgait, ..."
+        places = {e.name for e, _ in options if e.kind == "place"}
+        dual = {e.place for e, _ in options if e.kind == "actor" and e.place in places}
+        if not dual:
+            return options
+        if self.rules.place_before.search(before):  # "in Armenia", "across Artsakh"
+            return [o for o in options if not (o[0].kind == "actor" and o[0].place in dual and o[0].place_always)]
+        always = {e.place for e, _ in options if e.kind == "actor" and e.place_always}
+        return [o for o in options if o[0].kind != "place" or o[0].name not in dual - always]
 
     def _titled_people(self, text: str, found: list[Match]) -> list[Match]:
         people = []
-        for m in _TITLE.finditer(text):
+        for m in (*self.rules.titled.finditer(text), *self.rules.roled.finditer(text),
+                  *self.rules.apposed.finditer(text)):
             words = [w for w in m.group("name").split() if w not in _NOT_NAMES]
             if not words:
                 continue
             start = m.start("name")
             end = start + len(" ".join(words))
-            if any(f.kind == "actor" and f.start < end and start < f.end for f in found):
+            if any(f.kind == "actor" and f.start < end and start < f.end
+                   for f in (*found, *people)):
                 continue
-            name = " ".join(words).rstrip("’'s").rstrip("’'")
+            name = _POSSESSIVE.sub("", " ".join(words))  # "Kots", but "Begin's" -> "Begin"
             people.append(Match("actor", name, name, start, end, unlisted=True))
         return people
 
@@ -131,6 +215,7 @@ class Gazetteer:
         return any(flags) and sum(not f for f in flags) == 0
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
 _PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
 
 
@@ -138,13 +223,13 @@ def _after_lowercase_prefix(text: str, start: int) -> bool:
     return bool(_PREFIX.search(text[max(0, start - 20):start]))
 
 
-def _match(option: tuple[Entry, str], m: re.Match[str]) -> Match:
+def _match(option: Option, m: re.Match[str]) -> Match:
     entry, community = option
     return Match(entry.kind, entry.name, m.group(0), m.start(), m.end(), community)
 
 
-def _disambiguate(options: list[tuple[Entry, str]], named: set[str],
-                  when: int | None) -> tuple[Entry, str] | None:
+def _disambiguate(options: list[Option], named: set[str],
+                  when: int | None) -> Option | None:
     already = [o for o in options if o[0].name in named]
     if len(already) == 1:
         return already[0]
@@ -165,7 +250,7 @@ def parse_gazetteer(text: str, origin: str = "gazetteer.toml") -> Gazetteer:
             if "name" not in raw:
                 raise ValueError(f"{origin} {kind} {n}: no name; add name = \"...\"")
             entries.append(_entry(kind, raw))
-    return Gazetteer(entries)
+    return Gazetteer(entries, make_rules(dict(data.get("matching", {}))))
 
 
 def _entry(kind: str, raw: dict[str, object]) -> Entry:
@@ -179,7 +264,9 @@ def _entry(kind: str, raw: dict[str, object]) -> Entry:
     return Entry(kind, name, str(raw.get("kind", "")),
                  str(raw.get("role", "")), aliases, variants, active,
                  str(raw.get("within", "")), bool(raw.get("context", False)),
-                 _float(raw.get("lat")), _float(raw.get("lon")))
+                 _float(raw.get("lat")), _float(raw.get("lon")),
+                 tuple(map(str, raw.get("adjectives", []))),  # type: ignore[call-overload]
+                 str(raw.get("place", "")), raw.get("place_when") == "always")
 
 
 def _float(value: object) -> float | None:

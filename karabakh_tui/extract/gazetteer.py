@@ -19,7 +19,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -54,6 +54,8 @@ class Entry:
     """The place this actor also is (a state and its territory share a name)."""
     place_always: bool = False
     """The name is the place even where the actor acts (Artsakh); else only after "in"."""
+    represents: str = ""
+    """The state a person acts for in office: a leader's act is also the state's."""
 
     @property
     def names(self) -> tuple[tuple[str, str], ...]:
@@ -70,6 +72,8 @@ class Match:
     end: int
     variant_community: str = ""
     unlisted: bool = False
+    carried: bool = False
+    """A place taken from the preceding sentences, not named in this one."""
 
 
 @dataclass(frozen=True)
@@ -139,8 +143,29 @@ class Gazetteer:
             r"\ ", " ")) for s in surfaces)
         self._pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
 
-    def find(self, text: str, when: int | None = None) -> list[Match]:
-        """Actors and places named in `text`; `when` (a year) resolves shared surnames."""
+    def find(self, text: str, when: int | None = None,
+             before: Sequence[str] = ()) -> list[Match]:
+        """Actors and places named in `text`; `when` (a year) resolves shared surnames.
+
+        `before`: the preceding sentences of the same paragraph, nearest last. A sentence
+        that names no place happened where the nearest of them that names one says
+        ("...captured the village of Maraga. Armenian troops recaptured the village the
+        following day"); those places are marked `carried`.
+        """
+        found = self._named(text, when)
+        if not any(f.kind == "place" for f in found):
+            found += self._carried(before, when)
+        return sorted(found, key=lambda f: f.start)
+
+    def _carried(self, before: Sequence[str], when: int | None) -> list[Match]:
+        for previous in reversed(before):
+            places = [replace(f, start=0, end=0, carried=True)
+                      for f in self._named(previous, when) if f.kind == "place"]
+            if places:
+                return places
+        return []
+
+    def _named(self, text: str, when: int | None) -> list[Match]:
         found: list[Match] = []
         pending: list[tuple[re.Match[str], list[Option]]] = []
         for m in self._pattern.finditer(text):
@@ -161,8 +186,16 @@ class Gazetteer:
             if choice is not None:
                 found.append(_match(choice, m))
         found += self._titled_people(text, found)
-        found += self._home_places(found)
-        return sorted(found, key=lambda f: f.start)
+        found += self._represented(found, when)
+        return found + self._home_places(found)
+
+    def _represented(self, found: list[Match], when: int | None) -> list[Match]:
+        """The states the people found act for ("Pashinyan and Aliyev agreed" -> Armenia,
+        Azerbaijan), as matches on the person's words; only in office where known."""
+        people = {e.name: e for e in self.entries if e.kind == "actor" and e.represents}
+        return [Match("actor", people[f.name].represents, f.surface, f.start, f.end)
+                for f in found if f.kind == "actor" and f.name in people
+                and _in_office(people[f.name], when)]
 
     def _home_places(self, found: list[Match]) -> list[Match]:
         """A state named as actor in a sentence that names no place is also its place
@@ -223,6 +256,11 @@ def _after_lowercase_prefix(text: str, start: int) -> bool:
     return bool(_PREFIX.search(text[max(0, start - 20):start]))
 
 
+def _in_office(entry: Entry, when: int | None) -> bool:
+    return not (entry.active and when is not None
+                and not entry.active[0] <= when <= entry.active[1])
+
+
 def _match(option: Option, m: re.Match[str]) -> Match:
     entry, community = option
     return Match(entry.kind, entry.name, m.group(0), m.start(), m.end(), community)
@@ -266,7 +304,8 @@ def _entry(kind: str, raw: dict[str, object]) -> Entry:
                  str(raw.get("within", "")), bool(raw.get("context", False)),
                  _float(raw.get("lat")), _float(raw.get("lon")),
                  tuple(map(str, raw.get("adjectives", []))),  # type: ignore[call-overload]
-                 str(raw.get("place", "")), raw.get("place_when") == "always")
+                 str(raw.get("place", "")), raw.get("place_when") == "always",
+                 str(raw.get("represents", "")))
 
 
 def _float(value: object) -> float | None:

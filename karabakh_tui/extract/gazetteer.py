@@ -82,8 +82,12 @@ class Rules:
 
     agent_after: re.Pattern[str]
     """After a demonym adjective: the noun that makes the people the actor."""
+    not_actor_before: re.Pattern[str]
+    """Before a name: the words that make it a time or a region ("the former Soviet Union")."""
     place_before: re.Pattern[str]
     """Before a state's name: the words that make it the place, not the actor."""
+    not_place_after: re.Pattern[str]
+    """After a place's name: the words that make it a topic ("the Karabakh issue")."""
     comparison_before: re.Pattern[str]
     """Before a place: the words of a comparison ("As in Sumgait, ...")."""
     titled: re.Pattern[str]
@@ -109,8 +113,11 @@ def make_rules(table: dict[str, list[str]]) -> Rules:
     full_name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
     return Rules(
         agent_after=re.compile(
-            rf"^(?:['’]s)?(?:\s+(?:and|or)\s+{_NAME_WORD})?(?:\s+[\w\-]+)?\s+(?:{words('agents')})\b"),
+            rf"^(?:['’]s)?(?:\s+(?:and|or)\s+{_NAME_WORD})?(?:\s+(?!and\b|or\b)[\w\-]+)?"
+            rf"\s+(?:{words('agents')})\b"),
+        not_actor_before=re.compile(rf"(?i:\b(?:{words('not_actor_before')}))\s+$"),
         place_before=re.compile(rf"(?i:\b(?:{words('place_after')}))\s+(?:the\s+)?{chain}$"),
+        not_place_after=re.compile(rf"^\s+(?:{words('not_place_after')})\b"),
         comparison_before=re.compile(
             rf"(?i:\b(?:{words('comparison_before')}))\s+(?:the\s+)?{chain}$"),
         titled=re.compile(rf"\b(?:{words('titles')})\s+{name}"),
@@ -155,7 +162,22 @@ class Gazetteer:
         found = self._named(text, when)
         if not any(f.kind == "place" for f in found):
             found += self._carried(before, when)
-        return sorted(found, key=lambda f: f.start)
+        return sorted(self._most_specific(found), key=lambda f: f.start)
+
+    def _most_specific(self, found: list[Match]) -> list[Match]:
+        """Leave out a state that holds another place found ("Ganja, Azerbaijan's second
+        largest city"): the event is where the narrower name puts it."""
+        within = {e.name: e.within for e in self.entries if e.kind == "place" and e.within}
+        holders: set[str] = set()
+        for f in found:
+            name, seen = f.name, set()
+            while f.kind == "place" and name in within and name not in seen:
+                seen.add(name)
+                name = within[name]
+                holders.add(name)
+        states = {e.place for e in self.entries if e.kind == "actor" and e.place
+                  and not e.place_always}
+        return [f for f in found if not (f.kind == "place" and f.name in holders & states)]
 
     def _carried(self, before: Sequence[str], when: int | None) -> list[Match]:
         for previous in reversed(before):
@@ -213,6 +235,10 @@ class Gazetteer:
         surface, before, after = m.group(0), text[max(0, m.start() - 80):m.start()], text[m.end():]
         options = [o for o in options if surface not in o[0].adjectives
                    or self.rules.agent_after.match(after)]  # "Azeri forces", not "Azeri cities"
+        if self.rules.not_actor_before.search(before):
+            options = [o for o in options if o[0].kind != "actor"]
+        if self.rules.not_place_after.match(after):
+            options = [o for o in options if o[0].kind != "place"]  # "the Karabakh issue"
         if self.rules.comparison_before.search(before):
             options = [o for o in options if o[0].kind != "place"]  # "As in Sumgait, ..."
         places = {e.name for e, _ in options if e.kind == "place"}

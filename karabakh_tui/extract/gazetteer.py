@@ -25,7 +25,8 @@ from importlib import resources
 
 _JOINER = r"[\s\-\u2010\u2011\u2013]+"
 _SEPARATORS = re.compile(_JOINER)
-_NAME_WORD = r"[A-Z][a-zà-ÿğışčćšž'’\-]+"
+_NAME_WORD = r"[A-Z](?:['’][A-Z])?[a-zà-ÿğışčćšž'’\-]+"
+_NAME_PART = rf"(?:{_NAME_WORD}|[A-Z]\.|[IVX]+\b)"  # "George W. Bush", "Romanus IV Diogenes"
 _NOT_NAMES = frozenset({"Calls", "Staff", "General", "Assembly", "Council", "Of", "The",
                         "Minister", "Secretary", "Office", "Administration", "Elect"})
 
@@ -109,8 +110,8 @@ def make_rules(table: dict[str, list[str]]) -> Rules:
         return _words(table.get(key, [])) or r"(?!x)x"
     item = rf"{_NAME_WORD}(?:[\s\-\u2011]+{_NAME_WORD})?"
     chain = rf"(?:{item}(?:,\s*|\s+(?:and|or|as\s+well\s+as)\s+))*"
-    name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-    full_name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_PART}){{0,2}}(?<!\.))"
+    full_name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_PART}){{0,1}}\s+{_NAME_WORD})"
     return Rules(
         agent_after=re.compile(
             rf"^(?:['’]s)?(?:\s+(?:and|or)\s+{_NAME_WORD})?(?:\s+(?!and\b|or\b)[\w\-]+){{0,2}}"
@@ -259,9 +260,10 @@ class Gazetteer:
                 continue
             start = m.start("name")
             end = start + len(" ".join(words))
-            if any(f.kind == "actor" and f.start < end and start < f.end
-                   for f in (*found, *people)):
-                continue
+            if _key(" ".join(words)) in self._by_surface or any(
+                    f.kind == "actor" and f.start < end and start < f.end
+                    for f in (*found, *people)):
+                continue  # listed, or a shared surname left unresolved ("President Aliyev")
             name = _POSSESSIVE.sub("", " ".join(words))  # "Kots", but "Begin's" -> "Begin"
             people.append(Match("actor", name, name, start, end, unlisted=True))
         return people

@@ -172,3 +172,14 @@ def test_a_person_introduced_by_a_role_or_apposition_is_kept() -> None:
     assert [m.name for m in gaz.find("historian Ann Smith wrote; Bob Jones, a military expert, "
                                      "said")] == ["Ann Smith", "Bob Jones"]
     assert all(m.unlisted for m in gaz.find("historian Ann Smith wrote"))
+
+
+def test_titled_names_with_initials_numerals_and_apostrophes() -> None:
+    # 001 "U.S. President George W. Bush"; 002 "Irish journalist Fintan O’Toole"; 004 "the
+    # Byzantine Emperor Romanus IV Diogenes in 1071"; 000: an unresolved "President Aliyev" (no
+    # date) is no new person
+    assert "George W. Bush" in actors("in May 2003 U.S. President George W. Bush declared")
+    assert "Fintan O’Toole" in actors("Yet as Irish journalist Fintan O’Toole argues in his")
+    assert "Romanus IV Diogenes" in actors("After defeating the Byzantine Emperor Romanus IV "
+                                           "Diogenes in 1071")
+    assert actors("on the Azeri side, expect President Aliyev.") == {"Azerbaijan"}

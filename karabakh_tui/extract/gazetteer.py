@@ -57,6 +57,9 @@ class Entry:
     """The name is the place even where the actor acts (Artsakh); else only after "in"."""
     represents: str = ""
     """The state a person acts for in office: a leader's act is also the state's."""
+    seat_of: tuple[tuple[str, int, int], ...] = ()
+    """(state, first year, last year): a capital that stands for its government
+    ("Moscow declared a state of emergency" in 1990 is the Soviet Union)."""
 
     @property
     def names(self) -> tuple[tuple[str, str], ...]:
@@ -210,6 +213,7 @@ class Gazetteer:
                 found.append(_match(choice, m))
         found += self._titled_people(text, found)
         found += self._represented(found, when)
+        found += self._governments(found, when, text)
         return found + self._home_places(found)
 
     def _represented(self, found: list[Match], when: int | None) -> list[Match]:
@@ -219,6 +223,17 @@ class Gazetteer:
         return [Match("actor", people[f.name].represents, f.surface, f.start, f.end)
                 for f in found if f.kind == "actor" and f.name in people
                 and _in_office(people[f.name], when)]
+
+    def _governments(self, found: list[Match], when: int | None, text: str) -> list[Match]:
+        """The governments the capitals found stand for at the sentence's date, where the
+        capital is not only where ("Moscow declared", not "a state of emergency in Baku")."""
+        seats = {e.name: e.seat_of for e in self.entries if e.kind == "place" and e.seat_of}
+        return [Match("actor", state, f.surface, f.start, f.end)
+                for f in found if f.kind == "place" and f.name in seats
+                and not self.rules.place_before.search(text[max(0, f.start - 80):f.start])
+                for state, first, last in seats[f.name]
+                if when is None and len(seats[f.name]) == 1
+                or when is not None and first <= when <= last]
 
     def _home_places(self, found: list[Match]) -> list[Match]:
         """A state named as actor in a sentence that names no place is also its place
@@ -333,7 +348,17 @@ def _entry(kind: str, raw: dict[str, object]) -> Entry:
                  _float(raw.get("lat")), _float(raw.get("lon")),
                  tuple(map(str, raw.get("adjectives", []))),  # type: ignore[call-overload]
                  str(raw.get("place", "")), raw.get("place_when") == "always",
-                 str(raw.get("represents", "")))
+                 str(raw.get("represents", "")), _seats(raw.get("seat_of", [])))
+
+
+def _seats(values: object) -> tuple[tuple[str, int, int], ...]:
+    """["Soviet Union 1922/1991", "Russia 1992/"] -> (name, first, last) triples."""
+    seats = []
+    for value in values if isinstance(values, list) else [values]:
+        m = re.fullmatch(r"(.+?)(?:\s+(-?\d+)/(-?\d*))?", str(value).strip())
+        if m:
+            seats.append((m.group(1), int(m.group(2) or -9999), int(m.group(3) or 9999)))
+    return tuple(seats)
 
 
 def _float(value: object) -> float | None:

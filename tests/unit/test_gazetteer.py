@@ -183,3 +183,13 @@ def test_titled_names_with_initials_numerals_and_apostrophes() -> None:
     assert "Romanus IV Diogenes" in actors("After defeating the Byzantine Emperor Romanus IV "
                                            "Diogenes in 1071")
     assert actors("on the Azeri side, expect President Aliyev.") == {"Azerbaijan"}
+
+
+def test_a_capital_stands_for_its_government_of_the_time_unless_it_is_only_where() -> None:
+    # 004 line 1177 (January 1990): Moscow is the Soviet government; Baku is only where
+    text = "that Moscow declared a state of emergency in Baku."
+    assert actors(text, 1990) == {"Soviet Union"}
+    assert places(text, 1990) == {"Moscow", "Baku"}
+    # 004 line 1177 says it of 1990; the same words dated 2021 are Russia's
+    assert actors("Moscow ignored both resolutions", 1990) == {"Soviet Union"}
+    assert actors("Moscow ignored both resolutions", 2021) == {"Russia"}

@@ -118,7 +118,7 @@ def make_rules(table: dict[str, list[str]]) -> Rules:
     return Rules(
         agent_after=re.compile(
             rf"^(?:['’]s)?(?:\s+(?:and|or)\s+{_NAME_WORD})?(?:\s+(?!and\b|or\b)[\w\-]+){{0,2}}"
-            rf"\s+(?:{words('agents')})\b"),
+            rf"\s+(?i:{words('agents')})\b"),
         not_actor_before=re.compile(rf"(?i:\b(?:{words('not_actor_before')}))\s+$"),
         place_before=re.compile(rf"(?i:\b(?:{words('place_after')}))\s+(?:the\s+)?{chain}$"),
         not_place_after=re.compile(rf"^\s+(?:{words('not_place_after')})\b"),

@@ -37,7 +37,7 @@ def test_shared_surname_resolved_by_full_name_then_by_date() -> None:
 
 
 def test_titled_person_not_in_gazetteer_is_kept_unlisted() -> None:
-    # 003: "Prime Minister Menachem Begin"
+    # 001: "Prime Minister Menachem Begin"
     found = load_gazetteer().find("as Prime Minister Menachem Begin did")
     assert [(m.name, m.unlisted) for m in found] == [("Menachem Begin", True)]
 
@@ -160,7 +160,7 @@ def test_a_sentence_without_a_place_happened_where_the_passage_says() -> None:
 
 
 def test_spelling_variants_of_the_seeds() -> None:
-    # 004 line 1105 "headed for Khojalu"; 001 line 16 "Duma parliamentarian Konstantin Zatulin"
+    # 004 line 1105 "headed for Khojalu"; 001 line 15 "Duma parliamentarian Konstantin Zatulin"
     assert places("hundreds of Armenians boarded buses and trucks, and headed for Khojalu.") == {
         "Khojaly"}
     assert "Konstantin Zatulin" in actors("In March 2021, Duma parliamentarian Konstantin Zatulin, "
@@ -190,6 +190,20 @@ def test_a_capital_stands_for_its_government_of_the_time_unless_it_is_only_where
     text = "that Moscow declared a state of emergency in Baku."
     assert actors(text, 1990) == {"Soviet Union"}
     assert places(text, 1990) == {"Moscow", "Baku"}
-    # 004 line 1177 says it of 1990; the same words dated 2021 are Russia's
+    # 004 line 1235 says it of 1990; the same words dated 2021 are Russia’s
     assert actors("Moscow ignored both resolutions", 1990) == {"Soviet Union"}
     assert actors("Moscow ignored both resolutions", 2021) == {"Russia"}
+
+
+def test_comparison_states_are_context_actors() -> None:
+    gaz = load_gazetteer()
+    # 002: "In a set‑piece sea battle at Tsushima in May of that year, a Japanese fleet under
+    # Admiral Togo destroyed ..."
+    found = gaz.find("In a set\u2011piece sea battle at Tsushima in May of that year, a Japanese "
+                     "fleet under Admiral Togo destroyed")
+    assert {(m.kind, m.name) for m in found} == {("place", "Tsushima"), ("actor", "Japan")}
+    assert gaz.is_context(found)
+    # 001: Israel acts through its prime minister; the PLO is defeated in Lebanon
+    text = ("in August 1982 Israeli Prime Minister Menachem Begin predicted that the imminent "
+            "defeat of the Palestine Liberation Organization (PLO) in Lebanon portended")
+    assert actors(text, 1982) == {"Israel", "Menachem Begin", "Palestine Liberation Organization"}

@@ -77,7 +77,7 @@ class Match:
     variant_community: str = ""
     unlisted: bool = False
     carried: bool = False
-    """A place taken from the preceding sentences, not named in this one."""
+    """Taken from the preceding sentences of the paragraph, not named in this one."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,7 @@ class Gazetteer:
         found = self._named(text, when)
         if not any(f.kind == "place" for f in found):
             found += self._carried(before, when)
+        found += self._referred(text, found, before, when)
         return sorted(self._most_specific(found), key=lambda f: f.start)
 
     def _most_specific(self, found: list[Match]) -> list[Match]:
@@ -182,6 +183,22 @@ class Gazetteer:
         states = {e.place for e in self.entries if e.kind == "actor" and e.place
                   and not e.place_always}
         return [f for f in found if not (f.kind == "place" and f.name in holders & states)]
+
+    def _referred(self, text: str, found: list[Match], before: Sequence[str],
+                  when: int | None) -> list[Match]:
+        """The organisation that "the group", "the committee" ... stands for: the nearest
+        one named before whose name ends with that noun ("the Minsk Group ... the group")."""
+        nouns = {m.group(1).lower() for m in _REFERRING.finditer(text)}
+        nouns -= {f.name.split()[-1].lower() for f in found if f.kind == "actor"}
+        referred: list[Match] = []
+        for noun in nouns:
+            for previous in reversed(before):
+                named = [f for f in self._named(previous, when) if f.kind == "actor"
+                         and f.name.split()[-1].lower() == noun]
+                if named:
+                    referred.append(replace(named[-1], start=0, end=0, carried=True))
+                    break
+        return referred
 
     def _carried(self, before: Sequence[str], when: int | None) -> list[Match]:
         for previous in reversed(before):
@@ -291,6 +308,7 @@ class Gazetteer:
         return any(flags) and sum(not f for f in flags) == 0
 
 
+_REFERRING = re.compile(r"\b[Tt]he (group|committee|front|movement|party|council|alliance)\b(?!\s+of\b)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
 

@@ -207,3 +207,15 @@ def test_comparison_states_are_context_actors() -> None:
     text = ("in August 1982 Israeli Prime Minister Menachem Begin predicted that the imminent "
             "defeat of the Palestine Liberation Organization (PLO) in Lebanon portended")
     assert actors(text, 1982) == {"Israel", "Menachem Begin", "Palestine Liberation Organization"}
+
+
+def test_the_group_is_the_group_named_before() -> None:
+    # 004 line 1925
+    before = ("In addition, improving relations between Russia and the West as well as the OSCE "
+              "acknowledging “Russia’s special role in the dispute by promoting it to become one "
+              "of two co-chairs of the Minsk Group, alongside Sweden” convinced Russia to stop "
+              "pursuing mediation efforts outside of the OSCE.",)
+    text = ("By April 1995, when Finland replaced Sweden as co-chair, the group’s internal "
+            "“conflicts were pretty much settled between Russia and the West.”")
+    assert "OSCE Minsk Group" in actors(text, 1995, before)
+    assert "OSCE Minsk Group" not in actors(text, 1995)

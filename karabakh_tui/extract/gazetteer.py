@@ -94,6 +94,10 @@ class Rules:
     """After a place's name: the words that make it a topic ("the Karabakh issue")."""
     comparison_before: re.Pattern[str]
     """Before a place: the words of a comparison ("As in Sumgait, ...")."""
+    both_sides: re.Pattern[str]
+    """Words for the conflict's two parties ("both sides", "the two countries")."""
+    parties: tuple[str, ...]
+    """The actors those words name (Armenia, Azerbaijan)."""
     titled: re.Pattern[str]
     """A person introduced by a title ("Prime Minister X")."""
     roled: re.Pattern[str]
@@ -124,6 +128,8 @@ def make_rules(table: dict[str, list[str]]) -> Rules:
         not_place_after=re.compile(rf"^\s+(?:{words('not_place_after')})\b"),
         comparison_before=re.compile(
             rf"(?i:\b(?:{words('comparison_before')}))\s+(?:the\s+)?{chain}$"),
+        both_sides=re.compile(rf"(?i:\b(?:{words('both_sides')}))\b"),
+        parties=tuple(table.get("parties", [])),
         titled=re.compile(rf"\b(?:{words('titles')})\s+{name}"),
         roled=re.compile(rf"\b(?:{words('roles')})\s+{full_name}"),
         apposed=re.compile(rf"\b{full_name},\s+(?:an?|the)\s+(?:[\w\-]+\s+){{0,3}}"
@@ -142,9 +148,11 @@ class Gazetteer:
     entries: Sequence[Entry]
     rules: Rules = field(default_factory=lambda: make_rules({}))
     _by_surface: dict[str, list[Option]] = field(init=False, repr=False)
+    _index: dict[tuple[str, str], Entry] = field(init=False, repr=False)
     _pattern: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._index = {(e.kind, e.name): e for e in reversed(self.entries)}
         self._by_surface = defaultdict(list)
         for entry in self.entries:
             for surface, community in entry.names:
@@ -172,17 +180,16 @@ class Gazetteer:
     def _most_specific(self, found: list[Match]) -> list[Match]:
         """Leave out a state that holds another place found ("Ganja, Azerbaijan's second
         largest city"): the event is where the narrower name puts it."""
-        within = {e.name: e.within for e in self.entries if e.kind == "place" and e.within}
         holders: set[str] = set()
-        for f in found:
-            name, seen = f.name, set()
-            while f.kind == "place" and name in within and name not in seen:
+        for f in (f for f in found if f.kind == "place"):
+            name, seen = self._entry("place", f.name).within, set()
+            while name and name not in seen:
                 seen.add(name)
-                name = within[name]
                 holders.add(name)
+                name = self._entry("place", name).within
         states = {e.place for e in self.entries if e.kind == "actor" and e.place
-                  and not e.place_always}
-        return [f for f in found if not (f.kind == "place" and f.name in holders & states)]
+                  and not e.place_always} & holders
+        return [f for f in found if not (f.kind == "place" and f.name in states)]
 
     def _referred(self, text: str, found: list[Match], before: Sequence[str],
                   when: int | None) -> list[Match]:
@@ -231,37 +238,47 @@ class Gazetteer:
         found += self._titled_people(text, found)
         found += self._represented(found, when)
         found += self._governments(found, when, text)
+        found += self._both_sides(text, found)
         return found + self._home_places(found)
 
     def _represented(self, found: list[Match], when: int | None) -> list[Match]:
         """The states the people found act for ("Pashinyan and Aliyev agreed" -> Armenia,
         Azerbaijan), as matches on the person's words; only in office where known."""
-        people = {e.name: e for e in self.entries if e.kind == "actor" and e.represents}
-        return [Match("actor", people[f.name].represents, f.surface, f.start, f.end)
-                for f in found if f.kind == "actor" and f.name in people
-                and _in_office(people[f.name], when)]
+        people = [(f, self._entry("actor", f.name)) for f in found if f.kind == "actor"]
+        return [Match("actor", e.represents, f.surface, f.start, f.end)
+                for f, e in people if e.represents and _in_office(e, when)]
+
+    def _both_sides(self, text: str, found: list[Match]) -> list[Match]:
+        """ "Both sides", "the two countries": the conflict's parties, unless the sentence
+        is about a comparison elsewhere (Serbia and Kosovo)."""
+        m = self.rules.both_sides.search(text)
+        if not m or any(self._entry(f.kind, f.name).context for f in found):
+            return []
+        return [Match("actor", party, m.group(0), m.start(), m.end())
+                for party in self.rules.parties]
+
+    def _entry(self, kind: str, name: str) -> Entry:
+        """The entry of a name found (an empty one for an unlisted person)."""
+        return self._index.get((kind, name)) or Entry(kind, name)
 
     def _governments(self, found: list[Match], when: int | None, text: str) -> list[Match]:
         """The governments the capitals found stand for at the sentence's date, where the
         capital is not only where ("Moscow declared", not "a state of emergency in Baku")."""
-        seats = {e.name: e.seat_of for e in self.entries if e.kind == "place" and e.seat_of}
+        seats = [(f, self._entry("place", f.name).seat_of) for f in found if f.kind == "place"]
         return [Match("actor", state, f.surface, f.start, f.end)
-                for f in found if f.kind == "place" and f.name in seats
-                and not self.rules.place_before.search(text[max(0, f.start - 80):f.start])
-                for state, first, last in seats[f.name]
-                if when is None and len(seats[f.name]) == 1
-                or when is not None and first <= when <= last]
+                for f, seat in seats
+                if seat and not self.rules.place_before.search(text[max(0, f.start - 80):f.start])
+                for state, first, last in seat
+                if when is None and len(seat) == 1 or when is not None and first <= when <= last]
 
     def _home_places(self, found: list[Match]) -> list[Match]:
         """A state named as actor in a sentence that names no place is also its place
         ("Armenia's parliament had voted to boycott the referendum")."""
         if any(f.kind == "place" for f in found):
             return []
-        homes = {e.name: e.place for e in self.entries if e.kind == "actor" and e.place}
-        places = {e.name for e in self.entries if e.kind == "place"}
-        return [Match("place", homes[f.name], f.surface, f.start, f.end)
-                for f in found if f.kind == "actor" and homes.get(f.name) in places
-                and f.surface == homes[f.name]]
+        homes = [(f, self._entry("actor", f.name).place) for f in found if f.kind == "actor"]
+        return [Match("place", home, f.surface, f.start, f.end) for f, home in homes
+                if home and f.surface == home and ("place", home) in self._index]
 
     def _in_context(self, options: list[Option], text: str, m: re.Match[str]) -> list[Option]:
         """The readings of one name that its neighbouring words allow."""
@@ -302,9 +319,8 @@ class Gazetteer:
 
     def is_context(self, matches: Iterable[Match]) -> bool:
         """The sentence is about somewhere else (a comparison), not the conflict itself."""
-        entries = {(e.kind, e.name): e for e in self.entries}
-        flags = [entries[(m.kind, m.name)].context for m in matches
-                 if (m.kind, m.name) in entries]
+        flags = [self._index[(m.kind, m.name)].context for m in matches
+                 if (m.kind, m.name) in self._index]
         return any(flags) and sum(not f for f in flags) == 0
 
 

@@ -219,3 +219,13 @@ def test_the_group_is_the_group_named_before() -> None:
             "“conflicts were pretty much settled between Russia and the West.”")
     assert "OSCE Minsk Group" in actors(text, 1995, before)
     assert "OSCE Minsk Group" not in actors(text, 1995)
+
+
+def test_both_sides_are_the_conflicts_parties_except_in_a_comparison() -> None:
+    # 004 line 1379
+    text = ("While Boris Yeltsin and Kazakhstan's President Nursultan Nazarbayev succeeded in "
+            "getting both sides to commit to a peaceful solution in September")
+    assert {"Armenia", "Azerbaijan", "Russia", "Kazakhstan"} <= actors(text, 1991)
+    # crafted after 001 on Kosovo: no Armenia in a comparison
+    text = "the UN brokered talks in Kosovo and both sides agreed"
+    assert actors(text, 2006) == {"United Nations"} and places(text, 2006) == {"Kosovo"}

@@ -288,7 +288,7 @@ class Gazetteer:
         if self.rules.not_actor_before.search(before):
             options = [o for o in options if o[0].kind != "actor"]
         if self.rules.not_place_after.match(after):
-            options = [o for o in options if o[0].kind != "place"]  # "the Karabakh issue"
+            return []  # a topic, "the Karabakh issue", "the Artsakh conflict"
         if self.rules.comparison_before.search(before):
             options = [o for o in options if o[0].kind != "place"]  # "As in Sumgait, ..."
         places = {e.name for e, _ in options if e.kind == "place"}

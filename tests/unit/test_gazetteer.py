@@ -229,3 +229,12 @@ def test_both_sides_are_the_conflicts_parties_except_in_a_comparison() -> None:
     # crafted after 001 on Kosovo: no Armenia in a comparison
     text = "the UN brokered talks in Kosovo and both sides agreed"
     assert actors(text, 2006) == {"United Nations"} and places(text, 2006) == {"Kosovo"}
+
+
+def test_a_name_used_as_a_topic_names_neither_actor_nor_place() -> None:
+    # 004: "At the conclusion of the Key West summit, a peaceful conclusion to the Artsakh
+    # conflict seemed within sight"; Bishkek is in Kyrgyzstan, both places of the seed
+    text = "a peaceful conclusion to the Artsakh conflict seemed within sight"
+    assert actors(text, 2001) == set() and places(text, 2001) == set()
+    assert places("met in Bishkek, Kyrgyzstan to agree to a peace deal") == {"Bishkek",
+                                                                           "Kyrgyzstan"}

@@ -4,13 +4,18 @@ Matching is case-sensitive on word boundaries, longest name first; a hyphen or s
 a name also matches a non-breaking hyphen, an en dash or a stray space
 ("Nagorno‑ Karabakh"). The words around a name decide what it names, from the word lists
 of the gazetteer's [matching] table: a demonym adjective is the actor only before an agent
-noun ("Azeri forces", not "Armenian television"); a state's name is its place only after a
-locative word ("in Armenia"), or when the sentence names no other place; a place named in
-a comparison ("As in Sumgait, ...") is left out. A surname shared by several people
-("Aliyev") is resolved by a full name earlier in the same sentence, else by who was active
-at the sentence's date, else left out rather than guessed. A person introduced by a title
-or a role ("President X", "historian Y Z", "Y Z, a military expert") who is not in the
-gazetteer is still reported, marked unlisted.
+noun ("Azeri forces", not "Armenian television"); a state's name is also its place after a
+locative word ("in Armenia") or when the sentence names no other place, and Artsakh after
+a locative word is only the territory; a place named in a comparison ("As in Sumgait,
+...") or as a topic ("the Karabakh issue") is left out, and so is a state holding a
+narrower place found. A leader found also brings the state he acts for, a capital its
+government of the time ("Moscow declared" in 1990), "both sides" the conflict's parties.
+A surname shared by several people ("Aliyev") is resolved by a full name earlier in the
+same sentence, else by who was active at the sentence's date, else left out rather than
+guessed. A person introduced by a title or a role ("President X", "historian Y Z", "Y Z, a
+military expert") who is not in the gazetteer is still reported, marked unlisted. Given
+the paragraph's preceding sentences, a sentence that names no place takes theirs, and
+"the group" the group named before (marked carried).
 """
 
 from __future__ import annotations
@@ -296,7 +301,9 @@ class Gazetteer:
         if not dual:
             return options
         if self.rules.place_before.search(before):  # "in Armenia", "across Artsakh"
-            return [o for o in options if not (o[0].kind == "actor" and o[0].place in dual and o[0].place_always)]
+            # a state is also named where it is ("Armenians in Azerbaijan"); Artsakh is not
+            return [o for o in options if not (o[0].kind == "actor" and o[0].place in dual
+                                               and o[0].place_always)]
         always = {e.place for e, _ in options if e.kind == "actor" and e.place_always}
         return [o for o in options if o[0].kind != "place" or o[0].name not in dual - always]
 
@@ -324,7 +331,8 @@ class Gazetteer:
         return any(flags) and sum(not f for f in flags) == 0
 
 
-_REFERRING = re.compile(r"\b[Tt]he (group|committee|front|movement|party|council|alliance)\b(?!\s+of\b)")
+_REFERRING = re.compile(
+    r"\b[Tt]he (group|committee|front|movement|party|council|alliance)\b(?!\s+of\b)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
 

@@ -105,7 +105,8 @@ def test_a_state_is_the_place_after_a_locative_word_not_where_it_acts_abroad() -
 
 def test_the_narrower_place_wins_over_its_state() -> None:
     # 004 line 3047
-    text = "At around the same time, three rockets hit a residential section of Ganja, Azerbaijan’s second largest city."
+    text = ("At around the same time, three rockets hit a residential section of Ganja, "
+            "Azerbaijan’s second largest city.")
     assert places(text, 2020) == {"Ganja"}
 
 
@@ -212,7 +213,8 @@ def test_comparison_states_are_context_actors() -> None:
 def test_the_group_is_the_group_named_before() -> None:
     # 004 line 1925
     before = ("In addition, improving relations between Russia and the West as well as the OSCE "
-              "acknowledging “Russia’s special role in the dispute by promoting it to become one "
+              "acknowledging “Russia’s special role in the dispute by promoting it to become "
+              "one "
               "of two co-chairs of the Minsk Group, alongside Sweden” convinced Russia to stop "
               "pursuing mediation efforts outside of the OSCE.",)
     text = ("By April 1995, when Finland replaced Sweden as co-chair, the group’s internal "

@@ -146,6 +146,8 @@ class Metrics:
     wrong_dates: list[tuple[GoldEvent, Pred]] = field(default_factory=list)
     trap_preds: list[tuple[Trap, Pred]] = field(default_factory=list)
     footnote_preds: list[Pred] = field(default_factory=list)
+    name_diffs: list[tuple[GoldEvent, Pred]] = field(default_factory=list)
+    """Matched events whose actors or places differ from the gold ones."""
 
     @staticmethod
     def ratio(num: int, den: int) -> float | None:
@@ -417,6 +419,8 @@ def score(events: Sequence[GoldEvent], traps: Sequence[Trap], regions: Sequence[
             m.wrong_dates.append((gold, pred))
         m.actors = add3(m.actors, overlap_counts(gold.actors, pred.actors))
         m.places = add3(m.places, overlap_counts(gold.places, pred.places))
+        if (names(gold.actors), names(gold.places)) != (names(pred.actors), names(pred.places)):
+            m.name_diffs.append((gold, pred))
         m.scope_agree += (gold.scope == "context") == bool(pred.context)
 
     fn_texts = {doc: footnote_texts(lines) for doc, lines in footnotes.items()}
@@ -657,6 +661,15 @@ def _short(text: str, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _name_diff(gold: GoldEvent, pred: Pred) -> str:
+    parts = []
+    for label, g, p in (("actors", gold.actors, pred.actors), ("places", gold.places, pred.places)):
+        missed, extra = sorted(names(g) - names(p)), sorted(names(p) - names(g))
+        if missed or extra:
+            parts.append(f"{label} missed {missed} extra {extra}")
+    return f"- {gold.id} {'; '.join(parts)} — “{_short(gold.quote, 100)}”\n"
+
+
 def render_details(title: str, m: Metrics) -> str:
     out = [f"\n## {title}: details\n"]
     out.append(f"\n### Missed gold events ({len(m.missed)})\n\n")
@@ -670,6 +683,8 @@ def render_details(title: str, m: Metrics) -> str:
             for p in m.fps]
     out.append(f"\n### Trap hits ({len(m.trap_preds)})\n\n")
     out += [f"- {t.id} ({t.why}) line {p.line} — {_short(p.text)}\n" for t, p in m.trap_preds]
+    out.append(f"\n### Actors and places that differ ({len(m.name_diffs)})\n\n")
+    out += [_name_diff(g, p) for g, p in m.name_diffs]
     out.append(f"\n### Events from footnotes ({len(m.footnote_preds)})\n\n")
     out += [f"- {p.doc} line {p.line} — {_short(p.text)}\n" for p in m.footnote_preds]
     return "".join(out)

@@ -195,7 +195,7 @@ def test_table_cells_are_text_never_markup() -> None:
     event = Event("E1", "2020", "2020", "2020", 20200101, 20201231, "year", "2020", title,
                   actors=("[red]X[/red]",), places=("Syunik",),
                   citations=(Citation("d", "S 2021", title, 3, 0, 10),))
-    cells = _cells(event, ["Date", "Event", "Actors", "Places", "Src"])
+    cells = _cells(event, ["Date", "Event", "Actors", "Places", "Src"], {})
     assert [c.plain for c in cells] == ["2020", title, "[red]X[/red]", "Syunik", "1"]
     assert all(not c.spans for c in cells)
 
@@ -379,3 +379,39 @@ async def test_markup_typed_into_search_and_filters_is_text(seed_env: Workspace)
         await settle(pilot)
         assert pilot.app.is_running and isinstance(pilot.app.screen, ExplorerScreen)
         assert "search: [red]Sumgait[/red" in str(screen.query_one("#status", Static).render())
+
+
+async def test_v_shows_place_names_as_each_community_writes_them(seed_env: Workspace) -> None:
+    """Shusha is Shushi to Armenians and Şuşa to Azerbaijanis (the gazetteer's variants);
+    the quotes keep the words their source wrote."""
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ExplorerScreen)
+        screen.query_one("#places", SelectionList).select("Shusha")
+        await settle(pilot)
+        table = screen.query_one(DataTable)
+        table.focus()
+        places_at = columns(pilot.app).index("Places")
+
+        def places_cells() -> list[str]:
+            return [str(table.get_row_at(i)[places_at]) for i in range(table.row_count)]
+
+        quotes = [c.quote for c in screen.view.events[0].citations]
+        assert any("Shusha" in cell for cell in places_cells())
+        seen = {}
+        for _ in range(3):  # source -> neutral -> armenian -> azerbaijani
+            await pilot.press("v")
+            await settle(pilot)
+            seen[screen.perspective] = places_cells()
+        named = [i for i, cell in enumerate(seen["neutral"]) if "Shusha" in cell]
+        assert named  # the place filter also finds places within Shusha (its cathedral)
+        for i in named:
+            assert "Shushi" in seen["armenian"][i] and "Shusha" not in seen["armenian"][i]
+            assert "Şuşa" in seen["azerbaijani"][i]
+        detail = str(screen.query_one("#detail-text", Static).render())
+        assert "Şuşa" in detail.splitlines()[2]  # the names line under the title
+        assert all(q in " ".join(detail.split()) or q[:40] in detail for q in quotes)
+        await pilot.press("v")
+        await settle(pilot)
+        assert screen.perspective == "source"

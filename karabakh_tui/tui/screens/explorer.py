@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -47,12 +48,23 @@ def _columns(width: int) -> list[tuple[str, int]]:
     return [(name, w or max(20, width - fixed)) for name, w in widths]
 
 
-def _cells(ev: Event, columns: list[str]) -> list[Text]:
-    """The row of `ev` for the columns shown; document text as Text, never markup."""
+def _cells(ev: Event, columns: list[str], shown: Mapping[str, str]) -> list[Text]:
+    """The row of `ev` for the columns shown; document text as Text, never markup.
+
+    `shown` maps a canonical place to the name the chosen perspective uses for it.
+    """
     values = {"Date": ev.label, "Event": one_line(ev.title), "Actors": ", ".join(ev.actors),
-              "Places": ", ".join(ev.places)}
+              "Places": ", ".join(shown.get(p, p) for p in ev.places)}
     return [Text(str(ev.n_sources), justify="right") if c == "Src" else
             Text(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
+
+
+_PERSPECTIVE_WORDS = {
+    "source": "neutral in lists; quotes as each source wrote them",
+    "neutral": "neutral",
+    "armenian": "as Armenians name them",
+    "azerbaijani": "as Azerbaijanis name them",
+}
 
 
 def _choose(select: Select[str], values: tuple[str, ...]) -> None:
@@ -91,6 +103,8 @@ class ExplorerScreen(Screen[None]):
         Binding("o", "toggle_order", "Order", tooltip="Latest first / oldest first"),
         Binding("e", "export", "Export", tooltip="Export the view to Markdown"),
         Binding("y", "copy", "Copy"),
+        Binding("v", "cycle_names", "Names", tooltip="Place names: as the sources write them, "
+                "neutral, Armenian or Azerbaijani usage"),
         Binding("escape", "leave_input", "Back to table", show=False),
     ]
 
@@ -105,6 +119,8 @@ class ExplorerScreen(Screen[None]):
         self.latest_first = flt.sort == "-date"
         self.credits = query.source_credits(self.conn)
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
+        self.perspective = "source"
+        self.shown_names = query.place_names(self.conn, self.perspective)
 
     # ---- layout ---------------------------------------------------------------------
 
@@ -287,7 +303,7 @@ class ExplorerScreen(Screen[None]):
         table = self.query_one(DataTable)
         columns = [str(c.key.value) for c in table.columns.values()]
         for ev in events:
-            table.add_row(*_cells(ev, columns), key=ev.id)
+            table.add_row(*_cells(ev, columns, self.shown_names), key=ev.id)
 
     def _load_until(self, row: int) -> None:
         """Hydrate pages until the table has `row` (on the UI thread: a page is fast)."""
@@ -322,6 +338,19 @@ class ExplorerScreen(Screen[None]):
             self.notify(f"{len(self.view.events)} of {len(self.view.ids)} events loaded; "
                         "press o to list the latest first")
 
+    def action_cycle_names(self) -> None:
+        """Show place names as another community writes them; quotes keep the source's."""
+        at = query.PERSPECTIVES.index(self.perspective)
+        self.perspective = query.PERSPECTIVES[(at + 1) % len(query.PERSPECTIVES)]
+        self.shown_names = query.place_names(self.conn, self.perspective)
+        self.column_width = 0  # redraw the rows with the new names
+        self._fit_columns(self._table_width())
+        self._show_detail()
+        example = ", ".join(f"{p} → {self.shown_names.get(p, p)}"
+                            for p in ("Shusha", "Stepanakert", "Nagorno-Karabakh"))
+        self.notify(f"place names: {_PERSPECTIVE_WORDS[self.perspective]} ({example})",
+                    markup=False)
+
     def action_toggle_order(self) -> None:
         self.latest_first = not self.latest_first
         self.notify("latest first" if self.latest_first else "oldest first")
@@ -349,7 +378,7 @@ class ExplorerScreen(Screen[None]):
         return self.view.events[row] if 0 <= row < len(self.view.events) else None
 
     def _show_detail(self) -> None:
-        detail = render_event(self.selected_event(), self.credits)
+        detail = render_event(self.selected_event(), self.credits, self.shown_names)
         self.query_one("#detail-text", Static).update(detail)
 
     @on(DataTable.RowSelected)

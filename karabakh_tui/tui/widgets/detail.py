@@ -10,10 +10,12 @@ from karabakh_tui.model import Citation, Event
 from karabakh_tui.text import safe_text
 
 
-def render_event(event: Event | None, credits: Mapping[str, str] | None = None) -> Text:
+def render_event(event: Event | None, credits: Mapping[str, str] | None = None,
+                 place_names: Mapping[str, str] | None = None) -> Text:
     """A Text (never markup) with the event and its citations.
 
-    `credits`: document id -> "Author, Title, year", shown under each citation.
+    `credits`: document id -> "Author, Title, year", shown under each citation;
+    `place_names`: canonical place -> the name to show (quotes keep the source's words).
     """
     if event is None:
         return Text("No event selected.", style="dim")
@@ -26,7 +28,9 @@ def render_event(event: Event | None, credits: Mapping[str, str] | None = None) 
         out.append("  " + ", ".join(flags), style="italic")
     out.append("\n")
     out.append(safe_text(event.title) + "\n", style="bold")
-    tail = [", ".join(event.actors), ", ".join(event.places), ", ".join(event.periods)]
+    shown = place_names or {}
+    places = [shown.get(p, p) for p in event.places]
+    tail = [", ".join(event.actors), ", ".join(places), ", ".join(event.periods)]
     out.append(" · ".join(t for t in tail if t) + "\n", style="dim")
     for what, says in event.disagreement_rows():
         out.append(f"! sources disagree on the {what}:\n", style="italic")

@@ -118,6 +118,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s")
 _BULLET = re.compile(r"^[-*+]\s+")
+_SETEXT = re.compile(r"^={3,}$")
 _NOTE_START = re.compile(r"^<sup>\s*(\d+)\s*</sup>\s*(.*)$")
 _TOC_ENTRY = re.compile(r"\t\s*(?:<b>)?\s*\d+\s*(?:</b>)?\s*$")
 _SUP_NUMBER = re.compile(r"<sup>\s*(\d+)\s*</sup>")
@@ -160,6 +161,16 @@ def _joins_previous(blocks: list[_Block], number: int, line: str) -> bool:
         blocks[-1].frags[-1][0] == number - 1 and not _LIST_ITEM.match(line))
 
 
+def _underlined(blocks: list[_Block]) -> None:
+    """The line above a "===" underline is a heading (a setext heading)."""
+    line, text = blocks[-1].frags.pop()
+    if not blocks[-1].frags:
+        blocks.pop()
+    heading = _Block(True)
+    heading.add(line, text)
+    blocks.append(heading)
+
+
 def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
     wrapped = _soft_wrapped(lines)
     blocks: list[_Block] = []
@@ -168,6 +179,9 @@ def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or _TOC_ENTRY.search(raw):
+            continue
+        if _SETEXT.match(line) and _joins_previous(blocks, number, line):
+            _underlined(blocks)
             continue
         if _RULE.match(line):
             in_notes, note = True, None

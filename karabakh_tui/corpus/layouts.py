@@ -16,7 +16,8 @@ import re
 from karabakh_tui.corpus.clean import PROSE_WORDS, ends_sentence
 
 LAYOUTS = ("pdf", "paragraphs", "markdown")
-_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+\S|^[ \t]*\S.*\n={3,}[ \t]*$", re.M)
+"""An ATX heading ("# Title"), or a setext one (a line underlined with "===")."""
 _MARKDOWN_SIGNS = re.compile(r"^#{1,6}\s|<sup>|^---\s*$", re.M)
 _WRAPPED_SHARE = 0.25
 """Of the running-text lines of a one-paragraph-per-line text, at most this share stops

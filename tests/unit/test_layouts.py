@@ -158,6 +158,26 @@ def test_wrapped_markdown_paragraphs_and_list_items() -> None:
         (8, "Talks resumed in 1997 in Moscow."), (9, "Talks failed again in 2001 at Key West.")]
 
 
+SETEXT = """\
+The conflict
+============
+
+In 1988 the Karabakh Soviet voted to join Armenia.
+
+After the war
+=============
+
+A ceasefire came in May 1994.
+"""
+
+
+def test_setext_headings_underlined_with_equals_signs() -> None:
+    layout, sentences, sections, _ = _read(SETEXT)
+    assert (layout, sections) == ("markdown", ["The conflict", "After the war"])
+    assert sentences == [(4, "In 1988 the Karabakh Soviet voted to join Armenia."),
+                         (9, "A ceasefire came in May 1994.")]
+
+
 def _manifest_layouts() -> dict[str, str]:
     manifest = tomllib.loads((SEEDS / "sources.toml").read_text("utf-8"))
     return {entry["file"]: entry["layout"] for entry in manifest["source"]}

@@ -20,6 +20,8 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARK = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _URL_ONLY = re.compile(r"^[<\[]?(?:https?://|www\.)\S+[>\]]?$")
+PROSE_WORDS = 5
+"""A line of at least this many words is running text, not a title or heading."""
 _ENDS_SENTENCE = re.compile(r"[.!?…:](?:[\"”’')\]*]|\ue000\d+\ue001)*$")
 
 
@@ -114,6 +116,9 @@ def _strip_marks(frag: str) -> tuple[str, list[tuple[int, int]]]:
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s")
+_BULLET = re.compile(r"^[-*+]\s+")
+_SETEXT = re.compile(r"^={3,}$")
 _NOTE_START = re.compile(r"^<sup>\s*(\d+)\s*</sup>\s*(.*)$")
 _TOC_ENTRY = re.compile(r"\t\s*(?:<b>)?\s*\d+\s*(?:</b>)?\s*$")
 _SUP_NUMBER = re.compile(r"<sup>\s*(\d+)\s*</sup>")
@@ -141,13 +146,42 @@ def _note_continues(line: str) -> bool:
     return line.startswith(("<http", "[http", "http", "*")) or "http" in line
 
 
+def _soft_wrapped(lines: list[str]) -> bool:
+    """Whether the writer wrapped paragraphs over several lines (many lines stop
+    mid-sentence with the next line right below); the thesis has one line a paragraph."""
+    prose = sum(len(line.split()) >= PROSE_WORDS for line in lines)
+    wrapped = sum(len(line.split()) >= PROSE_WORDS and not ends_sentence(line)
+                  and bool(after.strip()) for line, after in zip(lines, lines[1:]))
+    return wrapped * 4 > prose
+
+
+def _joins_previous(blocks: list[_Block], number: int, line: str) -> bool:
+    """A wrapped paragraph's next line: the line right above is in the last block."""
+    return bool(blocks) and not blocks[-1].heading and bool(blocks[-1].frags) and (
+        blocks[-1].frags[-1][0] == number - 1 and not _LIST_ITEM.match(line))
+
+
+def _underlined(blocks: list[_Block]) -> None:
+    """The line above a "===" underline is a heading (a setext heading)."""
+    line, text = blocks[-1].frags.pop()
+    if not blocks[-1].frags:
+        blocks.pop()
+    heading = _Block(True)
+    heading.add(line, text)
+    blocks.append(heading)
+
+
 def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
+    wrapped = _soft_wrapped(lines)
     blocks: list[_Block] = []
     notes: dict[int, str] = {}
     in_notes, note = False, None
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
         if not line or _TOC_ENTRY.search(raw):
+            continue
+        if _SETEXT.match(line) and _joins_previous(blocks, number, line):
+            _underlined(blocks)
             continue
         if _RULE.match(line):
             in_notes, note = True, None
@@ -167,8 +201,11 @@ def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
                 blocks[-1].add(number, _inline(line))  # the sentence goes on after the page
                 continue
         heading = _HEADING.match(line)
+        if wrapped and not heading and _joins_previous(blocks, number, line):
+            blocks[-1].add(number, _inline(line))
+            continue
         block = _Block(heading is not None)
-        block.add(number, _inline(heading.group(2) if heading else line))
+        block.add(number, _inline(heading.group(2) if heading else _BULLET.sub("", line)))
         blocks.append(block)
     return blocks, notes
 
@@ -183,8 +220,7 @@ _HEADING_WORDS = 10
 
 def _read_pdf(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
     """Hard-wrapped text; footnotes follow a long run of spaces until the next page."""
-    blank = sum(not line.strip() for line in lines)
-    double_spaced = blank * 2.5 >= len(lines)
+    double_spaced = _double_spaced(lines)
     notes: dict[int, str] = {}
     blocks: list[_Block] = []
     para: _Block | None = None
@@ -204,7 +240,7 @@ def _read_pdf(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
             continue
         if _URL_ONLY.match(stripped):
             continue  # link annotations the PDF tool printed as text
-        if _is_pdf_heading(stripped, para, blocks):
+        if _is_pdf_heading(stripped, para, blocks) and not _continued(lines, number, double_spaced):
             para = _close(para, blocks)
             heading = _Block(True)
             heading.add(number, stripped)
@@ -218,6 +254,28 @@ def _read_pdf(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
     _close(para, blocks)
     _glue_markers(blocks, sorted(notes))
     return blocks, notes
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """A blank line after every line, paragraphs or not: the blanks fall mid-sentence.
+    (Many blank lines alone mean nothing: short paragraphs have many too.)"""
+    blank = sum(not line.strip() for line in lines)
+    if blank * 2.5 < len(lines):
+        return False
+    before_blank = [line.strip() for line, after in zip(lines, lines[1:])
+                    if len(line.split()) >= PROSE_WORDS and not after.strip()]
+    return sum(not ends_sentence(line) for line in before_blank) * 2 > len(before_blank)
+
+
+def _continued(lines: list[str], number: int, double_spaced: bool) -> bool:
+    """The sentence goes on in the next line (it starts in lower case): not a heading."""
+    for after in range(number, len(lines)):  # `number` is 1-based: the line after it
+        text = lines[after].strip()
+        if text:
+            return text[0].islower()
+        if not double_spaced:
+            return False
+    return False
 
 
 def _read_note_line(line: str, note: int | None, notes: dict[int, str]) -> int | None:

@@ -126,14 +126,18 @@ class DateContext:
     narrative: tuple[int, int, int] | None = None
     periods: tuple[NamedTime, ...] = ()
 
-    def advance(self, spans: Sequence[DateSpan], text: str = "") -> DateContext:
+    def advance(self, spans: Sequence[DateSpan], text: str = "",
+                new_paragraph: bool = True) -> DateContext:
         """The context after a sentence `text` with `spans`.
 
         The last dated span of the sentence at day, month or season precision becomes
         the anchor (one whose year was itself inferred keeps the anchor's year). A bare
         year moves the anchor only when it opens the sentence ("In 1994, ..."): a year
         later in a sentence is far more often a flashback or a modifier ("declaring in
-        2019 that ...", "the 2008 Convention") than a move of the narrative.
+        2019 that ...", "the 2008 Convention") than a move of the narrative. Inside a
+        paragraph, an opening year that goes back in time from a month or day anchor is
+        a flashback too ("On October 6 ... In 2019, Armenia broke with Russia ...
+        On October 17 ..."): the narrative resumes after it, so the anchor stays.
         """
         for span in reversed(spans):
             if span.qualifier in ("before", "after", "citation", "approximate"):
@@ -144,8 +148,14 @@ class DateContext:
                     day = 0
                 return replace(self, narrative=(year, month, day))
             if span.precision == "year" and not span.inferred and _opens(text, span):
+                if not new_paragraph and self._fine_after(year):
+                    return self
                 return replace(self, narrative=(year, 0, 0))
         return self
+
+    def _fine_after(self, year: int) -> bool:
+        """The anchor is a month or day of a later year than `year`."""
+        return bool(self.narrative and self.narrative[1] and self.narrative[0] > year)
 
     @property
     def written_ymd(self) -> tuple[int, int] | None:
@@ -300,8 +310,15 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 
 
 def _narrative_year(ctx: DateContext, month: int) -> int | None:
+    """The year a month without one belongs to: the narrative's, but never a month
+    after the document was written (a narrative anchored by a look ahead, "reporting in
+    March 2021", goes on telling the past: "October 25" is then the year before)."""
     if ctx.narrative:
-        return ctx.narrative[0]
+        year = ctx.narrative[0]
+        written = ctx.written_ymd
+        if written and (year, month if written[1] else 0) > written:
+            return year - 1
+        return year
     if ctx.written_ymd:
         year, wmonth = ctx.written_ymd
         return year if not wmonth or month <= wmonth else year - 1

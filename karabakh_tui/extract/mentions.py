@@ -72,10 +72,12 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     ctx = DateContext(written=source.written, narrative=None, periods=_named_times())
     written = _written_key(source)
     last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
+    para = None
     for sentence in sentences:
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
-        ctx = ctx.advance(spans, sentence.text)
+        new_paragraph = _paragraph_key(sentence) != para
         para = _paragraph_key(sentence)
+        ctx = ctx.advance(spans, sentence.text, new_paragraph)
         if spans:
             kept = [d for d in spans if not is_prediction(sentence.text, d, written)]
             if kept and tells_happening(sentence.text):

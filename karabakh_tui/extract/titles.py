@@ -19,7 +19,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|—|–|\s-\s|,\s(?=(?:while|whereas|alt
                            r"which|who|as|but|when|where|after|before|because|since)\b))\s*")
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
-    r"yet|still|instead|indeed|that|which|while|whereas|although|though|as|when|where|"
+    r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
     r"after|before|because|since)\b[,\s]*)+", re.I)
 _DATE_LEAD = re.compile(
     r"^(?:(?:early|late|later|shortly|just|only|even|then)\s+)*"

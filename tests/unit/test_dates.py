@@ -98,3 +98,27 @@ def test_edtf_strings_parse_with_the_edtf_library() -> None:
                  "c. 370 A.D.", "summer of 1992"):
         value = one(text).edtf
         assert edtf.parse_edtf(value) is not None, value
+
+
+def test_flashback_year_inside_a_paragraph_does_not_re_anchor_month_days() -> None:
+    # 004 line 3313, in the 2020 war chapter, after "As the European Policy Centre noted
+    # in May 2020"; the next paragraph goes on "On October 17, Azerbaijan and Armenia
+    # agreed to a second ceasefire" (no year anywhere near).
+    ctx = DateContext(written="2021-05", narrative=(2020, 5, 0))
+    flashback = ("In 2019, Armenia broke with Russia on a UN resolution affirming the right "
+                 "of Georgians from South Ossetia and Abkhazia to return to their homes.")
+    after = ctx.advance(find_dates(flashback), flashback, new_paragraph=False)
+    assert after.narrative == (2020, 5, 0)
+    assert one("On October 17, Azerbaijan and Armenia agreed", after).edtf == "2020-10-17"
+    # the same year opening a paragraph starts a new stretch of narrative
+    assert ctx.advance(find_dates(flashback), flashback).narrative == (2019, 0, 0)
+
+
+def test_implied_year_never_puts_a_month_after_the_writing_date() -> None:
+    # 004 line 3383 looks ahead ("reporting in March 2021"); line 3385 goes on with
+    # "A third ceasefire—negotiated by the United States—on October 25": written May 2021.
+    ctx = DateContext(written="2021-05", narrative=(2021, 3, 0))
+    span = one("A third ceasefire—negotiated by the United States—on October 25", ctx)
+    assert span.edtf == "2020-10-25"
+    # crafted: a month before the writing date keeps the narrative's year
+    assert one("On April 10, the villagers returned", ctx).edtf == "2021-04-10"

@@ -51,8 +51,8 @@ def _f(template: str, **names: str) -> str:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for kind, rx in (
-    ("day_range", _f(r"\b{m}\s+{d1}\s*[-–]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
-    ("day_range", _f(r"\b{d1}\s*[-–]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D,
+    ("day_range", _f(r"\b{m}\s+{d1}\s*[-–‐‑]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
+    ("day_range", _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D,
                      y=_Y)),
     ("mdy", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
     ("dmy", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
@@ -61,6 +61,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
     ("season_pair", _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON,
                        q2=_Q, s2=_SEASON, y=_Y)),
     ("season_year", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
+    ("month_pair", _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M,
+                      y=_Y)),
     ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+{y}\b", q=_Q, m=_M, y=_Y)),
     ("century_pair", _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries"
                         r"(?:\s+{era})?", o1=_ORD, o2=_ORD, era=_ERA)),
@@ -70,13 +72,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
     ("era_year", _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}",
                     era=_ERA)),
     ("ad_year", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
-    ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–]\d)"),
+    ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
     ("year_q", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
     ("month_q", _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
                    r"[\s-]+{m}\b", m=_M)),
     ("approx_year", r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
                     r"(?![\d,.]\d|\s*(?:%|percent))"),
-    ("year", r"(?<![\d,.$£€#/-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d-]|[.,]\d|\s*%)"),
+    ("year", r"(?<![\d,.$£€#/‐‑-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d‐‑-]|[.,]\d|\s*%)"),
     ("short_year", r"\b(?P<p>in|by|until|till|after|before|since)\s+(?P<y>[1-9]\d{2})\b"
                    r"(?![\d,.]\d|\s*%|\s+(?:of\b|[a-z]+s\b))"),
     ("month", _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
@@ -382,6 +384,14 @@ def _read_month_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan 
     return month_span(y, mo, m.group(0), m.start(), m.end())
 
 
+def _read_month_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"October and November 2020", "May and June 1920": both months of that year."""
+    y, m1, m2 = int(m["y"]), _month(m["m1"]), _month(m["m2"])
+    if m1 >= m2:
+        return None
+    return range_span(month_span(y, m1), month_span(y, m2), m.group(0), m.start(), m.end())
+
+
 def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, q = _month(m["m"]), _qualify(m["q"])
     year = _narrative_year(ctx, mo)
@@ -605,6 +615,7 @@ _READERS = {
     "day_range": _read_day_range, "mdy": _read_full, "dmy": _read_full,
     "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair,
     "season_year": _read_season_year, "month_year": _read_month_year,
+    "month_pair": _read_month_pair,
     "century_pair": _read_century_pair, "century": _read_century,
     "millennium": _read_millennium, "decade": _read_decade, "era_year": _read_era_year,
     "ad_year": _read_era_year, "year_range": _read_year_range, "year_q": _read_year_q,
@@ -661,7 +672,7 @@ def _edtf_of(value: int) -> str:
     return f"{edtf_year(y)}-{m:02d}-{d:02d}"
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‐‑]|to|until|till|through|and)\s*$", re.I)
 
 
 def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
@@ -670,7 +681,7 @@ def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
     for span in spans:
         if out and _RANGE_JOIN.match(text[out[-1].end:span.start]):
             prev = out[-1]
-            dash = text[prev.end:span.start].strip() in "-–—"
+            dash = text[prev.end:span.start].strip() in "-–—‐‑"
             opener = re.search(r"\b(?:between|from)\s+(?:the\s+)?$",
                                text[max(0, prev.start - 14):prev.start], re.I)
             if (dash or opener) and prev.lower <= span.upper and not prev.qualifier and \

@@ -32,8 +32,22 @@ _NOT_VERBS = frozenset({"united", "based", "called", "armed", "so-called", "limi
                         "supposed", "related", "varied", "advanced", "detailed", "skilled",
                         "sacred", "hundred", "red", "bed", "need", "speed", "seed", "shed",
                         "indeed", "proceed", "exceed", "succeed", "embed", "feed", "breed"})
+_NON_NARRATIVE = re.compile(
+    r"^(?:acknowledge?ments?|abstract|bibliography|references|works\s+cited|notes|"
+    r"about\s+the\s+authors?|contents|table\s+of\s+contents|dedication)$", re.I)
+"""Front and back matter: what is said there ("over the past year as I worked to
+complete my thesis") is about the document, not the history it tells."""
+_STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
+_WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
 _MAX_INHERIT_GAP = 3
+_PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
+_ADVERBS = frozenset("further also not never already then just still even since long "
+                     "much more most largely".split())
+_NON_FINITE_BEFORE = frozenset(
+    "has have having is are am been being 's ’s to the a an this these those its their "
+    "his her our your my of newly recently well ill so-called once".split())
+
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +60,26 @@ def tells_happening(text: str) -> bool:
     """A finite past-tense verb outside a question: the sentence reports something done."""
     if text.rstrip().endswith("?"):
         return False
-    return any(m.group(0).lower() not in _NOT_VERBS for m in _PAST.finditer(text))
+    return any(_is_finite_past(text, m) for m in _PAST.finditer(text))
+
+
+def _is_finite_past(text: str, m: re.Match[str]) -> bool:
+    """Not a participle after "has/is/to/the..." ("have been further ossified", "the
+    armed forces"); "would be dissolved" counts (the narrative's future in the past)."""
+    word = m.group(0).lower()
+    if word in _NOT_VERBS:
+        return False
+    return _word_before(text, m.start()) not in _NON_FINITE_BEFORE
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word before `at`, skipping adverbs ("have been further ossified")."""
+    while (before := _PREV_WORD.search(text, 0, at)) is not None:
+        word = before.group(1).lower()
+        if not (word.endswith("ly") or word in _ADVERBS):
+            return word
+        at = before.start()
+    return ""
 
 
 def _written_key(source: Source) -> int | None:
@@ -74,12 +107,15 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
     para = None
     for sentence in sentences:
+        if _NON_NARRATIVE.match(sentence.section.strip()):
+            continue
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
         new_paragraph = _paragraph_key(sentence) != para
         para = _paragraph_key(sentence)
         ctx = ctx.advance(spans, sentence.text, new_paragraph)
         if spans:
-            kept = [d for d in spans if not is_prediction(sentence.text, d, written)]
+            kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
+                              and not ends_a_state(sentence.text, d)])
             if kept and tells_happening(sentence.text):
                 yield from (_mention(sentence, d, gaz, known, False) for d in kept)
             if kept:
@@ -89,6 +125,24 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             # the date's words stand in another sentence: no offsets into this one
             inherited = replace(last[0], inferred=True, start=0, end=0)
             yield _mention(sentence, inherited, gaz, known, True)
+
+
+def ends_a_state(text: str, date: DateSpan) -> bool:
+    """ "an autonomous status that it would retain until 1450": the date ends a state;
+    "not until 1937", "until 2003 when Aliyev was replaced" are happenings."""
+    return bool(_STATE_UNTIL.search(text[:date.start])
+                and not _WHEN_AFTER.match(text[date.end:]))
+
+
+def _distinct(spans: list[DateSpan]) -> list[DateSpan]:
+    """One mention per date: "the November 2020 declaration ... in November 2020"."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        if (span.lower, span.upper) not in seen:
+            seen.add((span.lower, span.upper))
+            out.append(span)
+    return out
 
 
 def _paragraph_key(sentence: Sentence) -> int:

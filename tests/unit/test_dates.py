@@ -35,6 +35,13 @@ def one(text: str, ctx: DateContext | None = None):
     ("throughout the late spring and early summer of 1988", "1988-05/1988-06",
      "late spring 1988 – early summer 1988"),
     ("between 1918 and 1920", "1918/1920", "1918 – 1920"),
+    # 002 line 11, with a non-breaking hyphen (U+2011)
+    ("normalization initiative that took place in in 2008\u20112009.", "2008/2009",
+     "2008–2009"),
+    # 002 line 19; 004 "crushed in May and June 1920"
+    ("the southern flank in October and November 2020, and", "2020-10/2020-11",
+     "October 2020 – November 2020"),
+    ("was crushed in May and June 1920 resulting", "1920-05/1920-06", "May 1920 – June 1920"),
     ("from 1994 to 2020", "1994/2020", "1994 – 2020"),
     ("February 27-29, 1988", "1988-02-27/1988-02-29", "27–29 February 1988"),
     ("On 11 April [2018], President Sargsyan finally announced", "2018-04-11", "11 April 2018"),

@@ -1,0 +1,60 @@
+"""Sentences -> mentions: what is a dated happening, on sentences from the seeds."""
+
+from __future__ import annotations
+
+from karabakh_tui.extract.dates import find_dates
+from karabakh_tui.extract.mentions import document_mentions, ends_a_state, tells_happening
+from karabakh_tui.model import Sentence, Source
+
+THESIS = Source(id="t", file="t.txt", title="T", written="2021-05")
+
+
+def sentences(*texts: str, section: str = "Body", paragraph: int = 0) -> list[Sentence]:
+    return [Sentence(document="t", index=i, start=0, end=len(t), text=t, line=i + 1,
+                     section=section, paragraph=paragraph) for i, t in enumerate(texts)]
+
+
+def labels(*texts: str, **kw: object) -> list[str]:
+    return [m.date.label for m in document_mentions(THESIS, sentences(*texts, **kw))]
+
+
+def test_acknowledgements_are_not_history() -> None:
+    # 004 lines 20 and 26: "over the past year" resolved against the writing date gave 2020
+    text = ("This thesis owes its existence to many people who provided invaluable guidance "
+            "and assistance to me over the past year as I worked to complete my thesis.")
+    assert labels(text, section="Acknowledgements") == []
+    assert labels(text) == ["2020"]  # the same words in the body are read as usual
+
+
+def test_a_state_that_lasts_until_a_date_is_not_a_happening_then() -> None:
+    # 004 line 355
+    state = ("However, rather than joining the Byzantine Empire, Artsakh, together with the "
+             "Kingdoms of Syunik and Lori, assumed an autonomous status that it would retain "
+             "until 1450.")
+    assert ends_a_state(state, find_dates(state)[0])
+    assert labels(state) == []
+    # 004 lines 1961 and 293: "not until" and "until ..., when" tell when something happened
+    late = "It was not until 2007 that the last of the ‘tent camps’ was closed"
+    assert not ends_a_state(late, find_dates(late)[0])
+    when = ("The Albanians would continue to control Artsakh until the early seventh century, "
+            "when it was captured by the Persian Mihranid dynasty.")
+    assert not ends_a_state(when, find_dates(when)[0])
+
+
+def test_participles_of_present_perfect_and_adjectives_are_not_past_verbs() -> None:
+    # 000 line 265: analysis, its only "-ed" words are participles
+    assert not tells_happening(
+        "All of these give credits to those who claim that power hierarchies have been "
+        "further ossified in Azerbaijan following the result of the 2020 war.")
+    # 004 gold S1-009: the narrative's future in the past is a happening
+    assert tells_happening("The committee would be dissolved the following year")
+    assert tells_happening("On October 17, Azerbaijan and Armenia agreed to a second ceasefire")
+
+
+def test_one_mention_per_date_and_sentence() -> None:
+    # 002 line 19: "in October and November 2020 ... the November 2020 ... declaration"
+    text = ("Through the military advance along the southern flank in October and November "
+            "2020, and then in accordance with the terms of the November 2020 Russian‑"
+            "Armenian‑Azerbaijani trilateral declaration, Azerbaijan restored control over all "
+            "of the seven districts.")
+    assert labels(text) == ["October 2020 – November 2020", "November 2020"]

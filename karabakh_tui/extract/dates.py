@@ -56,6 +56,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
                      y=_Y)),
     ("mdy", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
     ("dmy", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
+    ("md_range", _f(r"\b(?:between\s+)?{m}\s+{d1}\s*(?:[-–‐‑]|and|to)\s*{d2}\b(?!,?\s+\d)",
+                    m=_M, d1=_D, d2=_D)),
+    ("md_range", _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m}\b(?!,?\s+\d)", m=_M, d1=_D, d2=_D)),
     ("md", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
     ("dm", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
     ("season_pair", _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON,
@@ -63,7 +66,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
     ("season_year", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
     ("month_pair", _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M,
                       y=_Y)),
-    ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+{y}\b", q=_Q, m=_M, y=_Y)),
+    ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+\[?{y}\b\]?", q=_Q, m=_M, y=_Y)),
+    ("year_part", r"\b(?:the\s+)?(?P<q>early|first|last|final|closing|late)\s+months\s+of\s+"
+                  r"(?P<y>1\d{3}|20\d{2})\b"),
+    ("year_end", r"\b(?:the\s+)?(?P<w>end|beginning|start|middle)\s+of\s+the\s+(?P<u>year|month)\b"),
     ("century_pair", _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries"
                         r"(?:\s+{era})?", o1=_ORD, o2=_ORD, era=_ERA)),
     ("century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
@@ -141,7 +147,7 @@ class DateContext:
         a flashback too ("On October 6 ... In 2019, Armenia broke with Russia ...
         On October 17 ..."): the narrative resumes after it, so the anchor stays.
         """
-        for span in reversed(spans):
+        for span in _anchor_order(spans, text):
             if span.qualifier in ("before", "after", "citation", "approximate"):
                 continue
             year, month, day = split_key(span.lower)
@@ -165,6 +171,20 @@ class DateContext:
             return None
         year, _, month = self.written.partition("-")
         return int(year), int(month) if month else 0
+
+
+def _anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
+    """Spans in the order they may anchor the narrative: the last first, where the
+    narrative has got to, except that a later span going back in time is an aside
+    ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after."""
+    ordered = list(reversed(spans))
+    latest = [max((t.lower for t in spans[:i]), default=span.lower)
+              for i, span in enumerate(spans)]
+    back = {id(span) for span, top in zip(spans, latest, strict=True)
+            if span.precision in ("day", "month", "season") and span.lower < top
+            and not span.inferred}
+    return [sp for sp in ordered if id(sp) not in back] + [sp for sp in ordered
+                                                           if id(sp) in back]
 
 
 _OPENING = re.compile(r"^(?:[\W_]*\w+\s+){0,4}$")
@@ -392,6 +412,41 @@ def _read_month_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan 
     return range_span(month_span(y, m1), month_span(y, m2), m.group(0), m.start(), m.end())
 
 
+def _read_md_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"the night of 19-20 January", "between February 25 and 26" in the narrative's year."""
+    mo, d1, d2 = _month(m["m"]), int(m["d1"]), int(m["d2"])
+    year = _narrative_year(ctx, mo)
+    if year is None or not (_valid_day(year, mo, d1) and _valid_day(year, mo, d2) and d1 < d2):
+        return None
+    return _between(year, mo, d1, year, mo, d2, f"{d1}–{d2} {MONTH_NAMES[mo - 1]} {year}",
+                    m.group(0), m.start(), m.end(), inferred=True)
+
+
+def _read_year_part(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"the early months of 1990": January-April; "the final months of 1991": September-."""
+    y, first = int(m["y"]), m["q"].lower() in ("early", "first")
+    m1, m2 = (1, 4) if first else (9, 12)
+    label = f"{'early' if first else 'late'} {y}"
+    return _between(y, m1, 1, y, m2, last_day(y, m2), label, m.group(0), m.start(), m.end(),
+                    qualifier="early" if first else "late")
+
+
+def _read_year_end(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"by the end of the year": the last month of the narrative's year (or month)."""
+    if not ctx.narrative:
+        return None
+    y, mo, _d = ctx.narrative
+    part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[m["w"].lower()]
+    if m["u"].lower() == "year":
+        month = {"late": 12, "early": 1, "mid": 6}[part]
+        return month_span(y, month, m.group(0), m.start(), m.end(), inferred=True)
+    if not mo:
+        return None
+    d1, d2 = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(y, mo))}[part]
+    return _between(y, mo, d1, y, mo, d2, f"{_q_label(part)}{MONTH_NAMES[mo - 1]} {y}",
+                    m.group(0), m.start(), m.end(), qualifier=part, inferred=True)
+
+
 def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, q = _month(m["m"]), _qualify(m["q"])
     year = _narrative_year(ctx, mo)
@@ -615,7 +670,8 @@ _READERS = {
     "day_range": _read_day_range, "mdy": _read_full, "dmy": _read_full,
     "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair,
     "season_year": _read_season_year, "month_year": _read_month_year,
-    "month_pair": _read_month_pair,
+    "month_pair": _read_month_pair, "md_range": _read_md_range, "year_part": _read_year_part,
+    "year_end": _read_year_end,
     "century_pair": _read_century_pair, "century": _read_century,
     "millennium": _read_millennium, "decade": _read_decade, "era_year": _read_era_year,
     "ad_year": _read_era_year, "year_range": _read_year_range, "year_q": _read_year_q,

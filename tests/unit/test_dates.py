@@ -35,6 +35,12 @@ def one(text: str, ctx: DateContext | None = None):
     ("throughout the late spring and early summer of 1988", "1988-05/1988-06",
      "late spring 1988 – early summer 1988"),
     ("between 1918 and 1920", "1918/1920", "1918 – 1920"),
+    # 004 gold S1-032: the editor's bracketed year
+    ("“In May [1988], Karabakh Committee member Hambartsum Galstyan", "1988-05", "May 1988"),
+    # 004 gold S1-063, S2-023
+    ("As the imminent collapse of the Soviet Union became apparent in the early months of 1990",
+     "1990-01/1990-04", "early 1990"),
+    ("during the final months of 1991", "1991-09/1991-12", "late 1991"),
     # 002 line 11, with a non-breaking hyphen (U+2011)
     ("normalization initiative that took place in in 2008\u20112009.", "2008/2009",
      "2008–2009"),
@@ -129,3 +135,25 @@ def test_implied_year_never_puts_a_month_after_the_writing_date() -> None:
     assert span.edtf == "2020-10-25"
     # crafted: a month before the writing date keeps the narrative's year
     assert one("On April 10, the villagers returned", ctx).edtf == "2021-04-10"
+
+
+def test_day_ranges_and_year_ends_take_the_narrative_year() -> None:
+    ctx = DateContext(written="2021-05", narrative=(1990, 1, 13))
+    # 004 gold S1-051 and S2-031 (there in 1992)
+    assert one("entered Baku during the night of 19-20 January", ctx).edtf == \
+        "1990-01-19/1990-01-20"
+    assert one("Overnight between February 25 and 26, Armenians", ctx).label == \
+        "25–26 February 1990"
+    # 004 gold S1-017
+    assert one("By the end of the year, the Armenian countryside had dozens of deserted "
+               "villages", DateContext(narrative=(1988, 11, 0))).edtf == "1988-12"
+
+
+def test_a_later_date_going_back_in_time_does_not_move_the_narrative() -> None:
+    # 004 line 2709, then "By the following evening" must be 23 April 2018
+    text = ("On April 22, Sargsyan met with Pashinyan and “appeared to issue a threat by "
+            "asking Pashinyan if he had not learned the lesson of 1 March 2008")
+    ctx = DateContext(written="2021-05", narrative=(2018, 4, 20))
+    after = ctx.advance(find_dates(text, ctx), text, new_paragraph=False)
+    assert after.narrative == (2018, 4, 22)
+    assert one("By the following evening, perhaps anticipating", after).edtf == "2018-04-23"

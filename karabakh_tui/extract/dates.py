@@ -147,7 +147,7 @@ class DateContext:
         a flashback too ("On October 6 ... In 2019, Armenia broke with Russia ...
         On October 17 ..."): the narrative resumes after it, so the anchor stays.
         """
-        for span in _anchor_order(spans, text):
+        for span in anchor_order(spans, text):
             if span.qualifier in ("before", "after", "citation", "approximate"):
                 continue
             year, month, day = split_key(span.lower)
@@ -173,7 +173,7 @@ class DateContext:
         return int(year), int(month) if month else 0
 
 
-def _anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
+def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
     """Spans in the order they may anchor the narrative: the last first, where the
     narrative has got to, except that a later span going back in time is an aside
     ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after."""

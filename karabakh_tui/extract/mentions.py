@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from karabakh_tui.extract.dates import DateContext, NamedTime, find_dates
+from karabakh_tui.extract.dates import DateContext, NamedTime, anchor_order, find_dates
 from karabakh_tui.extract.gazetteer import Gazetteer, load_gazetteer
 from karabakh_tui.extract.periods import Period, load_periods, periods_for
 from karabakh_tui.extract.titles import make_title
@@ -40,7 +40,7 @@ complete my thesis") is about the document, not the history it tells."""
 _STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
-_MAX_INHERIT_GAP = 3
+_MAX_INHERIT_GAP = 6
 _PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
 _ADVERBS = frozenset("further also not never already then just still even since long "
                      "much more most largely".split())
@@ -119,7 +119,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             if kept and tells_happening(sentence.text):
                 yield from (_mention(sentence, d, gaz, known, False) for d in kept)
             if kept:
-                last = (kept[-1], para, sentence.index)
+                last = (anchor_order(kept, sentence.text)[0], para, sentence.index)
             continue
         if last and _may_inherit(sentence, last, para):
             # the date's words stand in another sentence: no offsets into this one
@@ -150,10 +150,30 @@ def _paragraph_key(sentence: Sentence) -> int:
 
 
 def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int) -> bool:
+    """A happening told without a date, a few sentences after a dated one in the same
+    paragraph, and not a comparison or a judgement, happened then (marked inferred)."""
     date, last_para, last_index = last
     return (para == last_para and sentence.index - last_index <= _MAX_INHERIT_GAP
-            and date.precision in ("day", "month", "season")
-            and tells_happening(sentence.text) and not _MODAL.search(sentence.text))
+            and date.qualifier not in ("before", "after")
+            and tells_happening(sentence.text) and not _MODAL.search(sentence.text)
+            and not is_commentary(sentence.text))
+
+
+_COMMENTARY_OPENING = re.compile(
+    r"^[\"“]?(?:however|while|whereas|although|though|despite|just\s+as|as\s+in|as\s+was|"
+    r"as\s+had|like|unlike|in\s+contrast|rather|nor|not\s+only|on\s+the\s+other\s+hand|"
+    r"in\s+addition|more\s+importantly|as\s+a\s+result|due\s+to|with|once\s+again|often|"
+    r"examining|realizing)\b", re.I)
+_PRESENT_JUDGEMENT = re.compile(
+    r"\b(?:is|are|remains?|seems?|appears?|makes|accept|claim|blame)\b", re.I)
+
+
+def is_commentary(text: str) -> bool:
+    """A sentence that compares, concedes or judges rather than tells what happened next:
+    it opens with a contrast ("However, ...", "While ...", "Just as ...", "As in
+    Sumgait, ...") or speaks in the present ("it is possible that", "seems to have")."""
+    return bool(_COMMENTARY_OPENING.match(text.lstrip())
+                or _PRESENT_JUDGEMENT.search(text))
 
 
 def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from karabakh_tui.extract.dates import find_dates
-from karabakh_tui.extract.mentions import document_mentions, ends_a_state, tells_happening
+from karabakh_tui.extract.mentions import (
+    document_mentions,
+    ends_a_state,
+    is_commentary,
+    tells_happening,
+)
 from karabakh_tui.model import Sentence, Source
 
 THESIS = Source(id="t", file="t.txt", title="T", written="2021-05")
@@ -58,3 +63,58 @@ def test_one_mention_per_date_and_sentence() -> None:
             "Armenian‑Azerbaijani trilateral declaration, Azerbaijan restored control over all "
             "of the seven districts.")
     assert labels(text) == ["October 2020 – November 2020", "November 2020"]
+
+
+# 004 lines 3117-3119 (markers removed): a dated strike, then what a reader dates by it
+CATHEDRAL = [
+    "On October 8, the cathedral was hit twice by Azeri missiles, with the second injuring "
+    "three journalists who had gathered to report on the initial strike.",
+    "As Human Rights Watch reported, the attacks were almost certainly deliberate, as remnants "
+    "of the missiles used are \"consistent with a munition capable of being accurately "
+    "directed at a specific target.\"",
+    "Nor was attack on Ghazanchetsots the only example of Azerbaijan hitting notable "
+    "non-military targets.",
+    "Along with widespread damage to residences and businesses, other structures hit by Azeri "
+    "strikes included multiple schools and the newly built maternity ward of Artsakh's "
+    "Republican Medical Center.",
+]
+GANJA = [
+    "The attack, which damaged or destroyed over 20 buildings, resulted in 10 deaths and 34 "
+    "injuries.",
+    "Though it is unclear whether the missile was launched by forces from Armenia proper or "
+    "Artsakh, the distinction is largely semantic given the close collaboration between the "
+    "two.",
+    "It is also unclear whether the missile was deliberately targeting residential buildings "
+    "or if it missed its intended target.",
+]
+
+
+def inherited(mention: object) -> bool:
+    """The date's words stand in another sentence."""
+    return mention.date.start == mention.date.end == 0  # type: ignore[attr-defined]
+
+
+def test_comparisons_and_judgements_do_not_inherit_the_passage_date() -> None:
+    mentions = list(document_mentions(THESIS, sentences(*CATHEDRAL), periods=()))
+    # the strike itself, and the damage told two sentences on; not the judgements between
+    assert [(m.sentence.index, inherited(m), m.date.label) for m in mentions] == [
+        (0, False, "8 October 2020"), (3, True, "8 October 2020")]
+    for text in CATHEDRAL[1:3] + GANJA[1:]:
+        assert is_commentary(text), text
+    assert not is_commentary(CATHEDRAL[0])
+
+
+def test_a_happening_a_few_sentences_on_inherits_and_is_marked_inferred() -> None:
+    # 004 line 1313 region, crafted continuation inside one paragraph
+    texts = ["On April 30, Soviet soldiers and OMON forces entered the villages, killing a "
+             "\"dozen or so\" residents.",
+             "The occupants were deported forcibly to Stepanakert.",
+             "Officials later returned to the villages."]
+    ms = list(document_mentions(THESIS, sentences(*texts), periods=()))
+    assert [(m.sentence.index, inherited(m)) for m in ms] == [(0, False), (1, True), (2, True)]
+    assert ms[0].date.lower == ms[1].date.lower and all(m.inferred for m in ms[1:])
+    # in the next paragraph the passage has changed: no inheritance
+    other = sentences(*texts[:1]) + [Sentence(document="t", index=1, start=0, end=10,
+                                              text=texts[1], line=2, section="Body",
+                                              paragraph=1)]
+    assert [m.sentence.index for m in document_mentions(THESIS, other, periods=())] == [0]

@@ -147,6 +147,8 @@ class DateContext:
         a flashback too ("On October 6 ... In 2019, Armenia broke with Russia ...
         On October 17 ..."): the narrative resumes after it, so the anchor stays.
         """
+        if _LOOKS_AHEAD.search(text):
+            return self
         for span in anchor_order(spans, text):
             if span.qualifier in ("before", "after", "citation", "approximate"):
                 continue
@@ -171,6 +173,14 @@ class DateContext:
             return None
         year, _, month = self.written.partition("-")
         return int(year), int(month) if month else 0
+
+
+_LOOKS_AHEAD = re.compile(r"\bwould\s+(?:later\s+|eventually\s+|soon\s+)?(?:be\s+)?[a-z]+(?:ed|en)\b|"
+                          r"\bwould\s+(?:later|eventually)\b", re.I)
+"""The narrative's future in the past, in the passive or with "later" ("The committee
+would be dissolved the following year, ... on December 1, 1989"): a look ahead, after
+which the story resumes where it was, so its dates do not move the anchor. (Every
+"would" is too many: "would continue", "would impose" also narrate in order.)"""
 
 
 def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
@@ -386,7 +396,7 @@ def _read_day_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan |
 
 def _read_month_day(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, d = _month(m["m"]), int(m["d"])
-    if m["m"].lower() == "may" and not text[m.start():m.start() + 1].isupper():
+    if m["m"].lower() == "may" and not text[m.start("m")].isupper():
         return None  # the verb "may"
     year = _narrative_year(ctx, mo)
     if year is None or not _valid_day(year, mo, d):

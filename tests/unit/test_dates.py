@@ -157,3 +157,21 @@ def test_a_later_date_going_back_in_time_does_not_move_the_narrative() -> None:
     after = ctx.advance(find_dates(text, ctx), text, new_paragraph=False)
     assert after.narrative == (2018, 4, 22)
     assert one("By the following evening, perhaps anticipating", after).edtf == "2018-04-23"
+
+
+def test_day_month_with_may_is_a_date_not_the_verb() -> None:
+    # 004 gold S1-084
+    ctx = DateContext(written="2021-05", narrative=(1991, 4, 30))
+    assert one("On 7 May Soviet and Azerbaijani forces backed by tanks", ctx).edtf == \
+        "1991-05-07"
+    assert find_dates("Armenian forces may 7 times", ctx) == []
+
+
+def test_a_look_ahead_in_the_future_in_the_past_does_not_move_the_narrative() -> None:
+    # 004 line 1069; the next paragraph's "On November 17" is 1988 (gold S1-012)
+    text = ("The committee would be dissolved the following year, prompting the Armenian and "
+            "Artsakhi parliaments to pass a joint resolution on December 1, 1989")
+    ctx = DateContext(written="2021-05", narrative=(1988, 6, 15))
+    assert ctx.advance(find_dates(text, ctx), text).narrative == (1988, 6, 15)
+    other = "The parliaments passed a joint resolution on December 1, 1989"
+    assert ctx.advance(find_dates(other, ctx), other).narrative == (1989, 12, 1)

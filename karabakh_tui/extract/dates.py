@@ -303,6 +303,7 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
     ctx = ctx or DateContext()
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
+    relative: dict[int, re.Match[str]] = {}
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -312,9 +313,27 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
                 continue
             taken.append((m.start(), m.end()))
             spans.append(span)
+            if kind == "relative":
+                relative[m.start()] = m
     spans += _named_times(text, ctx, taken)
     spans.sort(key=lambda s: s.start)
-    return _join_ranges(text, spans)
+    return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
+
+
+def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str]],
+                         text: str, ctx: DateContext) -> list[DateSpan]:
+    """"the first vote held on May 1 ... a second vote a week later": a relative date
+    counts from the last day or month named before it in the same sentence."""
+    out: list[DateSpan] = []
+    for span in spans:
+        m = relative.get(span.start)
+        base = next((s for s in reversed(out) if s.precision in ("day", "month")), None)
+        if m is not None and base is not None:
+            year, month, day = split_key(base.lower)
+            local = replace(ctx, narrative=(year, month, day if base.precision == "day" else 0))
+            span = _read_relative(m, text, local) or span
+        out.append(span)
+    return out
 
 
 def _month(name: str) -> int:

@@ -175,3 +175,13 @@ def test_a_look_ahead_in_the_future_in_the_past_does_not_move_the_narrative() ->
     assert ctx.advance(find_dates(text, ctx), text).narrative == (1988, 6, 15)
     other = "The parliaments passed a joint resolution on December 1, 1989"
     assert ctx.advance(find_dates(other, ctx), other).narrative == (1989, 12, 1)
+
+
+def test_a_relative_date_counts_from_a_date_earlier_in_its_sentence() -> None:
+    # 004 line 2711 (gold S4-016, S4-018): the second vote was on 8 May 2018
+    text = ("While Sargsyan’s allies succeeded in blocking Pashinyan from being elected prime "
+            "minister in the first vote held on May 1, renewed protests succeeded in placing "
+            "enough pressure on members of the National Assembly to secure his victory in a "
+            "second vote a week later.")
+    spans = find_dates(text, DateContext(written="2021-05", narrative=(2018, 4, 23)))
+    assert [s.edtf for s in spans] == ["2018-05-01", "2018-05-08"]

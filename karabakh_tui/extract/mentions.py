@@ -119,10 +119,12 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if spans:
             kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
                               and not ends_a_state(sentence.text, d)])
-            if kept and tells_happening(sentence.text):
+            told = bool(kept) and tells_happening(sentence.text)
+            if told:
                 yield from (_mention(sentence, d, gaz, known, False) for d in kept)
-            if kept:
-                last = (anchor_order(kept, sentence.text)[0], para, sentence.index)
+            if kept:  # a passage's date is set by a happening, not by analysis of one
+                last = (anchor_order(kept, sentence.text)[0], para, sentence.index) if told \
+                    else None
             continue
         if last and _may_inherit(sentence, last, para):
             # the date's words stand in another sentence: no offsets into this one

@@ -96,7 +96,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
                  r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
                  r"(?P<u2>day|morning|evening|night|week|month|year)"
                  r"|within\s+(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
-                 r"(?P<u3>day|week|month)s?)\b"),
+                 r"(?P<u3>day|week|month)s?"
+                 r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before))\b"),
     ("written_relative", r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"
                          r"summer|winter)\b(?!\s+(?:of|'s))"),
 )]
@@ -629,6 +630,9 @@ def _read_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
     if not ctx.narrative:
         return None
     y, mo, d = ctx.narrative
+    if m["w4"]:  # "The day after the video emerged": the day after the narrative's day
+        return _shift(ctx.narrative, "day", 1 if m["w4"].lower() == "after" else -1, m,
+                      inferred=True)
     if m["w"]:
         word, unit = m["w"].lower(), m["u2"].lower()
         unit = "day" if unit in ("morning", "evening", "night") else unit

@@ -185,3 +185,11 @@ def test_a_relative_date_counts_from_a_date_earlier_in_its_sentence() -> None:
             "second vote a week later.")
     spans = find_dates(text, DateContext(written="2021-05", narrative=(2018, 4, 23)))
     assert [s.edtf for s in spans] == ["2018-05-01", "2018-05-08"]
+
+
+def test_the_day_after_counts_from_the_narrative_day() -> None:
+    # 004 gold S5-021: the video had emerged on October 4
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 4))
+    text = "The day after the video emerged, Amnesty International issued a short statement"
+    assert one(text, ctx).edtf == "2020-10-05"
+    assert find_dates("the day after", DateContext()) == []  # no narrative day: no date

@@ -42,6 +42,7 @@ _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
 _MAX_INHERIT_GAP = 6
 _MAX_COARSE_GAP = 2
+_FINE_DAYS = 31
 """A year or a span of years dates only the next sentence or two: past that, in the
 essays, what follows is analysis far more often than the story of that year."""
 _PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
@@ -159,7 +160,7 @@ def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int)
     paragraph, and not a comparison or a judgement, happened then (marked inferred).
     Decades, centuries and millennia are too wide to date anything by inheritance."""
     date, last_para, last_index = last
-    fine = date.precision in ("day", "month", "season")
+    fine = _is_fine(date)
     if not fine and date.precision not in ("year", "range"):
         return False
     gap = _MAX_INHERIT_GAP if fine else _MAX_COARSE_GAP
@@ -167,6 +168,19 @@ def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int)
             and date.qualifier not in ("before", "after")
             and tells_happening(sentence.text) and not _MODAL.search(sentence.text)
             and not is_commentary(sentence.text))
+
+
+def _is_fine(date: DateSpan) -> bool:
+    """A day, a month, a season, or a range of days ("19–20 January 1990", "9 May – 16
+    May 1992"): narrow enough to date what the next few sentences tell."""
+    if date.precision in ("day", "month", "season"):
+        return True
+    return date.precision == "range" and _days(date.upper) - _days(date.lower) <= _FINE_DAYS
+
+
+def _days(key: int) -> int:
+    year, rest = divmod(key, 10000)
+    return year * 372 + (rest // 100) * 31 + rest % 100
 
 
 _COMMENTARY_OPENING = re.compile(

@@ -118,3 +118,18 @@ def test_a_happening_a_few_sentences_on_inherits_and_is_marked_inferred() -> Non
                                               text=texts[1], line=2, section="Body",
                                               paragraph=1)]
     assert [m.sentence.index for m in document_mentions(THESIS, other, periods=())] == [0]
+
+
+def test_a_range_of_days_dates_the_passage_like_a_day() -> None:
+    # 004 line 1475: the happening three sentences after a night's range of days
+    texts = ["Overnight between February 25 and 26, Armenians surrounded the village on "
+             "three sides and attacked the outnumbered Azeris.",
+             "What followed is widely regarded as the worst single massacre of civilians "
+             "during the war.",
+             "Both sides blame the other for firing the first shot, but the result was a "
+             "massacre of the Azeri civilians.",
+             "Other residents of Khojaly suffered—or even died—from severe frostbite as they "
+             "had fled without adequate clothes for the cold weather."]
+    ms = list(document_mentions(THESIS, sentences(*texts), periods=()))
+    assert [(m.sentence.index, inherited(m)) for m in ms] == [(0, False), (3, True)]
+    assert (ms[1].date.lower % 10000, ms[1].date.upper % 10000) == (225, 226)

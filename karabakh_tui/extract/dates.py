@@ -317,6 +317,7 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
             if kind == "relative":
                 relative[m.start()] = m
     spans += _named_times(text, ctx, taken)
+    spans += _the_war(text, ctx, taken)
     spans.sort(key=lambda s: s.start)
     return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
 
@@ -734,6 +735,34 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> I
             taken.append((m.start(), m.end()))
             start = m.start() - len(lead.group(0))
             yield _named_span(named, " ".join(lead["p"].lower().split()), text, start, m.end())
+
+
+_THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+)?war\b"
+                      r"(?!\s+(?:of|in|between|with|against|for|on)\b|[’']s)", re.I)
+
+
+def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
+    """"during the war", "throughout the entire war": the war the narrative is in (its
+    date lies inside one named war), marked inferred since the words do not name it."""
+    war = _war_around(ctx)
+    if war is None:
+        return
+    for m in _THE_WAR.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            taken.append((m.start(), m.end()))
+            yield replace(_named_span(war, "during", text, m.start(), m.end()), inferred=True)
+
+
+def _war_around(ctx: DateContext) -> NamedTime | None:
+    """The narrowest named war holding the narrative's date (its year when no month)."""
+    if not ctx.narrative:
+        return None
+    year, month, day = ctx.narrative
+    lo = key(year, month or 1, day or 1)
+    hi = key(year, month or 12, day or (last_day(year, month) if month else 31))
+    wars = [n for n in ctx.periods if re.search(r"\bwar\b", n.name, re.I)
+            and n.lower <= lo and hi <= n.upper]
+    return min(wars, key=lambda n: n.upper - n.lower, default=None)
 
 
 def _named_span(named: NamedTime, prep: str, text: str, start: int, end: int) -> DateSpan:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from karabakh_tui.extract.dates import DateContext, find_dates, parse_user_date, split_key
@@ -193,3 +195,21 @@ def test_the_day_after_counts_from_the_narrative_day() -> None:
     text = "The day after the video emerged, Amnesty International issued a short statement"
     assert one(text, ctx).edtf == "2020-10-05"
     assert find_dates("the day after", DateContext()) == []  # no narrative day: no date
+
+
+def test_the_war_is_the_named_war_the_narrative_is_in() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3159 (October 2020) and line 1475 (February 1992)
+    text = ("Azerbaijan’s shelling of civilians across Artsakh was a regular occurrence "
+            "throughout the entire war.")
+    in_2020 = DateContext(written="2021-05", narrative=(2020, 10, 8), periods=_named_times())
+    span = one(text, in_2020)
+    assert (span.lower, span.upper, span.label, span.inferred) == (
+        20200927, 20201110, "Second Karabakh War", True)
+    in_1992 = replace(in_2020, narrative=(1992, 2, 26))
+    assert one("What followed is widely regarded as the worst single massacre of civilians "
+               "during the war.", in_1992).label == "First Karabakh War"
+    # outside any war, or a war named by what follows, it dates nothing
+    assert find_dates(text, replace(in_2020, narrative=(2018, 4, 22))) == []
+    assert find_dates("during the war between Russia and Japan", in_2020) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
     document_mentions,
+    ends_a_quote,
     ends_a_state,
     is_commentary,
     tells_happening,
@@ -133,3 +134,17 @@ def test_a_range_of_days_dates_the_passage_like_a_day() -> None:
     ms = list(document_mentions(THESIS, sentences(*texts), periods=()))
     assert [(m.sentence.index, inherited(m)) for m in ms] == [(0, False), (3, True)]
     assert (ms[1].date.lower % 10000, ms[1].date.upper % 10000) == (225, 226)
+
+
+def test_the_end_of_a_quotation_goes_on_with_its_first_sentence() -> None:
+    # 004 line 1123: the quote's last sentence does not inherit 7 December 1988;
+    # 004 line 1105: a sentence that opens a straight-quoted passage still does
+    earthquake = ["On December 7, a massive earthquake struck northern Armenia.",
+                  "The disaster idled one-quarter of Armenian’s industry.",
+                  "Total damage was estimated at 13 billion rubles ($20 billion).”"]
+    ms = list(document_mentions(THESIS, sentences(*earthquake), periods=()))
+    assert [m.sentence.index for m in ms] == [0, 1]
+    assert ends_a_quote(earthquake[2]) and not ends_a_quote(earthquake[1])
+    assert not ends_a_quote('When news of the incident reached Stepanakert, "hundreds of '
+                            'Armenians boarded buses and trucks, and headed for Khojalu.')
+    assert ends_a_quote('Food and medicine supplies ran low."')

@@ -41,10 +41,7 @@ _STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
 _MAX_INHERIT_GAP = 6
-_MAX_COARSE_GAP = 2
 _FINE_DAYS = 31
-"""A year or a span of years dates only the next sentence or two: past that, in the
-essays, what follows is analysis far more often than the story of that year."""
 _PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
 _ADVERBS = frozenset("further also not never already then just still even since long "
                      "much more most largely".split())
@@ -158,13 +155,12 @@ def _paragraph_key(sentence: Sentence) -> int:
 def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int) -> bool:
     """A happening told without a date, a few sentences after a dated one in the same
     paragraph, and not a comparison or a judgement, happened then (marked inferred).
-    Decades, centuries and millennia are too wide to date anything by inheritance."""
+    Only a day, a month, a season or a few days date what follows: after a year or a
+    wider span, in the essays, what follows is analysis far more often than the story
+    of that year ("In 1994, ... It is also important to note ...")."""
     date, last_para, last_index = last
-    fine = _is_fine(date)
-    if not fine and date.precision not in ("year", "range"):
-        return False
-    gap = _MAX_INHERIT_GAP if fine else _MAX_COARSE_GAP
-    return (para == last_para and sentence.index - last_index <= gap
+    return (_is_fine(date) and para == last_para
+            and sentence.index - last_index <= _MAX_INHERIT_GAP
             and date.qualifier not in ("before", "after")
             and tells_happening(sentence.text) and not _MODAL.search(sentence.text)
             and not is_commentary(sentence.text) and not ends_a_quote(sentence.text))

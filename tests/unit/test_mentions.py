@@ -148,3 +148,16 @@ def test_the_end_of_a_quotation_goes_on_with_its_first_sentence() -> None:
     assert not ends_a_quote('When news of the incident reached Stepanakert, "hundreds of '
                             'Armenians boarded buses and trucks, and headed for Khojalu.')
     assert ends_a_quote('Food and medicine supplies ran low."')
+
+
+def test_a_year_or_a_span_of_years_dates_no_later_sentence() -> None:
+    # 002: "1992‑ 1993" would have dated Azerbaijan's 2020 recovery of its integrity
+    texts = ["Through the military advance along the southern flank in October and November "
+             "2020, and then in accordance with the terms of the November 2020 "
+             "Russian‑Armenian‑Azerbaijani trilateral declaration, Azerbaijan restored "
+             "control over all of the seven districts occupied by Armenian forces in 1992‑ "
+             "1993, with the exception of a narrow corridor connecting Nagorno‑Karabakh and "
+             "Armenia.",
+             "Azerbaijan thereby all but restored its territorial integrity."]
+    ms = list(document_mentions(THESIS, sentences(*texts), periods=()))
+    assert ms and {m.sentence.index for m in ms} == {0}

@@ -134,9 +134,19 @@ class DateContext:
     written: str | None = None
     narrative: tuple[int, int, int] | None = None
     periods: tuple[NamedTime, ...] = ()
+    named_year: int | None = None
+    """The last year a sentence wrote out, the one "that year" refers to."""
 
     def advance(self, spans: Sequence[DateSpan], text: str = "",
                 new_paragraph: bool = True) -> DateContext:
+        written = [s for s in spans if not s.inferred and s.precision in _HAS_YEAR]
+        moved = self._advance(spans, text, new_paragraph)
+        if written:
+            return replace(moved, named_year=split_key(written[-1].upper)[0])
+        return moved
+
+    def _advance(self, spans: Sequence[DateSpan], text: str,
+                 new_paragraph: bool) -> DateContext:
         """The context after a sentence `text` with `spans`.
 
         The last dated span of the sentence at day, month or season precision becomes
@@ -174,6 +184,22 @@ class DateContext:
             return None
         year, _, month = self.written.partition("-")
         return int(year), int(month) if month else 0
+
+
+_HAS_YEAR = frozenset({"day", "month", "season", "year"})
+_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
+_YEAR_WORD = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _that_year(m: re.Match[str], text: str, ctx: DateContext) -> tuple[int, int] | None:
+    """ "In 1905 ... in May of that year": the year last written out, in this sentence
+    or before it, with the end of the words "of that year"."""
+    after = _THAT_YEAR.match(text, m.end())
+    if after is None:
+        return None
+    earlier = _YEAR_WORD.findall(text, 0, m.start())
+    year = int(earlier[-1]) if earlier else ctx.named_year
+    return (year, after.end()) if year else None
 
 
 _LOOKS_AHEAD = re.compile(r"\bwould\s+(?:later\s+|eventually\s+|soon\s+)?(?:be\s+)?[a-z]+(?:ed|en)\b|"
@@ -312,7 +338,7 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
             span = _READERS[kind](m, text, ctx)
             if span is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.append((m.start(), max(m.end(), span.end)))
             spans.append(span)
             if kind == "relative":
                 relative[m.start()] = m
@@ -500,12 +526,14 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
         if prep == "next":
             year = wy if wm and mo > wm else wy + 1
         return month_span(year, mo, m.group(0), m.start(), m.end(), inferred=True)
-    year = _narrative_year(ctx, mo)
+    that = _that_year(m, text, ctx)
+    year = that[0] if that else _narrative_year(ctx, mo)
     if year is None:
         return None
+    end = that[1] if that else m.end()
     start = m.start("m") if prep in ("in", "by", "since", "until", "till", "during", "from",
                                       "through", "of", "on", "that") else m.start()
-    return month_span(year, mo, text[start:m.end()], start, m.end(), inferred=True)
+    return month_span(year, mo, text[start:end], start, end, inferred=True)
 
 
 def _season(y: int, season: str, q: str, text: str, start: int, end: int) -> DateSpan:

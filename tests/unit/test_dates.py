@@ -213,3 +213,14 @@ def test_the_war_is_the_named_war_the_narrative_is_in() -> None:
     # outside any war, or a war named by what follows, it dates nothing
     assert find_dates(text, replace(in_2020, narrative=(2018, 4, 22))) == []
     assert find_dates("during the war between Russia and Japan", in_2020) == []
+
+
+def test_a_month_of_that_year_takes_the_year_last_written_out() -> None:
+    # 002 line 31: "In 1905 ... in May of that year", read in a passage anchored in 2016
+    ctx = DateContext(written="2021-05", narrative=(2016, 4, 0))
+    opening = "In 1905 Japan scored a stunning victory over Russia."
+    ctx = ctx.advance(find_dates(opening, ctx), opening, new_paragraph=False)
+    span = one("In a set‑piece sea battle at Tsushima in May of that year, a Japanese fleet "
+               "under Admiral Togo destroyed a Russian expeditionary force.", ctx)
+    assert (span.edtf, span.text) == ("1905-05", "May of that year")
+    assert one("In May, the fleet sailed.", ctx).edtf == "2016-05"

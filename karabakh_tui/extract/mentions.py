@@ -41,6 +41,13 @@ _STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
 _MAX_INHERIT_GAP = 6
+_OWN_TIME = re.compile(
+    r"\b(?:never|cannot|can['’]t|can)\b|"
+    r"\b(?:following|next|subsequent|ensuing|coming)\s+(?:\w+\s+)?(?:years|decades|centuries)\b|"
+    r"\b(?:in|for)\s+(?:the\s+)?(?:years|decades|centuries)\b", re.I)
+"""What a sentence tells at a time of its own ("Over the following four decades, Japan's
+naval doctrine ...", "for decades"), not at all ("never fought"), or as a general truth
+("economy cannot be understood as ..."): it does not inherit the passage's date."""
 _FINE_DAYS = 31
 _PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
 _ADVERBS = frozenset("further also not never already then just still even since long "
@@ -163,6 +170,7 @@ def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int)
             and sentence.index - last_index <= _MAX_INHERIT_GAP
             and date.qualifier not in ("before", "after")
             and tells_happening(sentence.text) and not _MODAL.search(sentence.text)
+            and not _OWN_TIME.search(sentence.text)
             and not is_commentary(sentence.text) and not ends_a_quote(sentence.text))
 
 

@@ -161,3 +161,19 @@ def test_a_year_or_a_span_of_years_dates_no_later_sentence() -> None:
              "Azerbaijan thereby all but restored its territorial integrity."]
     ms = list(document_mentions(THESIS, sentences(*texts), periods=()))
     assert ms and {m.sentence.index for m in ms} == {0}
+
+
+def test_a_sentence_with_a_time_of_its_own_or_none_does_not_inherit() -> None:
+    # 002 line 31 and 000 line 466: each follows a dated happening in its paragraph
+    tsushima = "In a set‑piece sea battle at Tsushima in May 1905, a Japanese fleet under " \
+               "Admiral Togo destroyed a Russian expeditionary force."
+    for later in ["Over the following four decades, Japan’s naval doctrine centered on "
+                  "preparation for another set‑piece confrontation.",
+                  "Yet despite the fact that they outgunned any possible rival, Yamato and "
+                  "Musashi never fought their Tsushima.",
+                  "When it comes to assess peacebuilding strategies, economy cannot be "
+                  "understood as a sole instrument for gaining consensus on the ground."]:
+        ms = list(document_mentions(THESIS, sentences(tsushima, later), periods=()))
+        assert [m.sentence.index for m in ms] == [0], later
+    told = "The Russian survivors were interned in Japan."
+    assert len(list(document_mentions(THESIS, sentences(tsushima, told), periods=()))) == 2

@@ -123,7 +123,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         ctx = ctx.advance(spans, sentence.text, new_paragraph)
         if spans:
             kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
-                              and not ends_a_state(sentence.text, d)])
+                              and not ends_a_state(sentence.text, d)
+                              and not lasts_since(sentence.text, d)])
             told = bool(kept) and tells_happening(sentence.text)
             if told:
                 yield from (_mention(sentence, d, gaz, known, False) for d in kept)
@@ -142,6 +143,18 @@ def ends_a_state(text: str, date: DateSpan) -> bool:
     "not until 1937", "until 2003 when Aliyev was replaced" are happenings."""
     return bool(_STATE_UNTIL.search(text[:date.start])
                 and not _WHEN_AFTER.match(text[date.end:]))
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z‑-]+(?:ed|en|wn)\b",
+                              re.I)
+
+
+def lasts_since(text: str, date: DateSpan) -> bool:
+    """ "has remained unresolved since 1991", "Since the mid‑2000s, Azerbaijanism has
+    increasingly co‑existed ...": a state or a trend that has lasted since the date, not
+    a happening at it ("had been fleeing since February" tells the flight; kept)."""
+    return bool(_SINCE_BEFORE.search(text[:date.start]) and _PRESENT_PERFECT.search(text))
 
 
 def _distinct(spans: list[DateSpan]) -> list[DateSpan]:

@@ -177,3 +177,14 @@ def test_a_sentence_with_a_time_of_its_own_or_none_does_not_inherit() -> None:
         assert [m.sentence.index for m in ms] == [0], later
     told = "The Russian survivors were interned in Japan."
     assert len(list(document_mentions(THESIS, sentences(tsushima, told), periods=()))) == 2
+
+
+def test_a_state_that_has_lasted_since_a_date_is_not_a_happening_then() -> None:
+    # 003 line 108, 002 line 97; 004 gold S1-015 (past perfect) is a happening
+    assert labels("Notably, the demarcation of the Azerbaijani-Georgian border has remained "
+                  "unresolved since 1991.") == []
+    assert labels("Since the mid‑2000s, however, Azerbaijanism has increasingly co‑existed "
+                  "alongside another geopolitical tradition that I call “wide "
+                  "Azerbaijanism.”") == []
+    assert labels("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
+                  "February 1988, the exodus grew.") == ["February 1988"]

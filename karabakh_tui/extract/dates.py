@@ -95,7 +95,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
                  r"its|their|[A-Z]))"
                  r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
                  r"(?P<u2>day|morning|evening|night|week|month|year)"
-                 r"|within\s+(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
+                 r"|(?:within|(?:over|in|during)\s+the\s+(?:next|following))\s+"
+                 r"(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
                  r"(?P<u3>day|week|month)s?"
                  r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before))\b"),
     ("written_relative", r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"

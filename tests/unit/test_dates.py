@@ -224,3 +224,12 @@ def test_a_month_of_that_year_takes_the_year_last_written_out() -> None:
                "under Admiral Togo destroyed a Russian expeditionary force.", ctx)
     assert (span.edtf, span.text) == ("1905-05", "May of that year")
     assert one("In May, the fleet sailed.", ctx).edtf == "2016-05"
+
+
+def test_over_the_next_weeks_counts_from_the_narrative_day() -> None:
+    # 004 line 1313 (gold S1-083), after "On April 30" 1991
+    ctx = DateContext(written="2021-05", narrative=(1991, 4, 30))
+    span = one("Over the next two weeks, “the activities of Operation ‘Ring’ expanded in scope "
+               "and brutality.", ctx)
+    assert (span.lower, span.upper, span.inferred) == (19910430, 19910514, True)
+    assert one("in the following three days", ctx).upper == 19910503

@@ -770,6 +770,10 @@ _THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+
                       r"(?!\s+(?:of|in|between|with|against|for|on)\b|[’']s)", re.I)
 
 
+_WAR_GOES_ON = re.compile(r"\bas\s+the\s+(?:war|fighting)\s+(?:continued|went\s+on|progressed|"
+                          r"dragged\s+on|wore\s+on)\b", re.I)
+
+
 def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
     """"during the war", "throughout the entire war": the war the narrative is in (its
     date lies inside one named war), marked inferred since the words do not name it."""
@@ -780,6 +784,18 @@ def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Itera
         if not any(m.start() < e and s < m.end() for s, e in taken):
             taken.append((m.start(), m.end()))
             yield replace(_named_span(war, "during", text, m.start(), m.end()), inferred=True)
+    for m in _WAR_GOES_ON.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken) and ctx.narrative[1]:
+            taken.append((m.start(), m.end()))
+            yield _till_war_end(war, ctx.narrative, m)
+
+
+def _till_war_end(war: NamedTime, now: tuple[int, int, int], m: re.Match[str]) -> DateSpan:
+    """ "As the war continued": from the narrative's date to the end of the war."""
+    year, month, day = now
+    since = day_span(year, month, day) if day else month_span(year, month)
+    end = day_span(*split_key(war.upper))
+    return replace(range_span(since, end, m.group(0), m.start(), m.end()), inferred=True)
 
 
 def _war_around(ctx: DateContext) -> NamedTime | None:

@@ -233,3 +233,15 @@ def test_over_the_next_weeks_counts_from_the_narrative_day() -> None:
                "and brutality.", ctx)
     assert (span.lower, span.upper, span.inferred) == (19910430, 19910514, True)
     assert one("in the following three days", ctx).upper == 19910503
+
+
+def test_as_the_war_continued_runs_from_the_narrative_date_to_the_war_end() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3119 (gold S5-028), in a passage at 8 October 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 8), periods=_named_times())
+    span = one("As the war continued, Azeri citizens were also subjected to sporadic "
+               "bombardment.", ctx)
+    assert (span.lower, span.upper, span.inferred) == (20201008, 20201110, True)
+    # a narrative known only to the year gives no start
+    assert find_dates("As the war continued, x.", replace(ctx, narrative=(2020, 0, 0))) == []

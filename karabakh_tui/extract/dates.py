@@ -111,6 +111,11 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:resolution|resolutions|no\.|nos\.|article|articles|page|pages|p\.|pp\.|chapter|"
     r"protocol|number|flight|route|vol\.|volume|section|paragraph|over|nearly|almost|"
     r"than|some|of\s+about|killing|killed)\s*|(?-i:\b[A-Z]{2,}\s))$", re.I)
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|memoir|memoirs|report|study|article|novel|film|documentary|essay|diary)\s+"
+    r"[*_“\"]?[A-Z][^()]{0,60}\(\s*$")
+"""A year in brackets after the title of a work ("his memoir Azerbaijan Diary (1998)") is
+when it was published, a citation, not a happening."""
 _CITATION_BEFORE = re.compile(r"(?:[”\"]\s*[*_]?[A-Z][^.]{0,60}[*_]?[.,]\s*|\(\s*)$")
 
 # ---- the context a sentence is read in -----------------------------------------------
@@ -649,6 +654,8 @@ def _read_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None
     if prep in ("before", "after"):
         qualifier = prep
     span = year_span(int(m["y"]), text[start:m.end()], start, m.end(), qualifier=approx)
+    if _WORK_BEFORE.search(text, 0, m.start()):
+        return replace(span, qualifier="citation")
     if qualifier in ("before", "after"):
         label = f"{qualifier} {span.label}"
         edtf = f"[..{span.edtf}]" if qualifier == "before" else f"[{span.edtf}..]"

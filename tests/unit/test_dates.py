@@ -245,3 +245,14 @@ def test_as_the_war_continued_runs_from_the_narrative_date_to_the_war_end() -> N
     assert (span.lower, span.upper, span.inferred) == (20201008, 20201110, True)
     # a narrative known only to the year gives no start
     assert find_dates("As the war continued, x.", replace(ctx, narrative=(2020, 0, 0))) == []
+
+
+def test_the_year_after_the_title_of_a_work_is_a_citation() -> None:
+    # 002 lines 23 and 33; a bracketed year after a happening stays a date
+    for text in ["Furthermore, as American journalist Thomas Goltz documents in his famous "
+                 "memoir Azerbaijan Diary (1998), Azerbaijan’s defeat derived as much from "
+                 "internal divisions.",
+                 "Yet as Irish journalist Fintan O’Toole argues in his book Heroic Failure "
+                 "(2018), the United Kingdom was alone among the winning parties."]:
+        assert one(text).qualifier == "citation"
+    assert one("The Sumgait pogrom (1988) shocked Armenians.").qualifier == ""

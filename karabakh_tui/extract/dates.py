@@ -51,17 +51,25 @@ def _f(template: str, **names: str) -> str:
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for kind, rx in (
-    ("day_range", _f(r"\b{m}\s+{d1}\s*[-–]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
-    ("day_range", _f(r"\b{d1}\s*[-–]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D,
+    ("day_range", _f(r"\b{m}\s+{d1}\s*[-–‐‑]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
+    ("day_range", _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D,
                      y=_Y)),
     ("mdy", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
     ("dmy", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
+    ("md_range", _f(r"\b(?:between\s+)?{m}\s+{d1}\s*(?:[-–‐‑]|and|to)\s*{d2}\b(?!,?\s+\d)",
+                    m=_M, d1=_D, d2=_D)),
+    ("md_range", _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m}\b(?!,?\s+\d)", m=_M, d1=_D, d2=_D)),
     ("md", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
     ("dm", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
     ("season_pair", _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON,
                        q2=_Q, s2=_SEASON, y=_Y)),
     ("season_year", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
-    ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+{y}\b", q=_Q, m=_M, y=_Y)),
+    ("month_pair", _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M,
+                      y=_Y)),
+    ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+\[?{y}\b\]?", q=_Q, m=_M, y=_Y)),
+    ("year_part", r"\b(?:the\s+)?(?P<q>early|first|last|final|closing|late)\s+months\s+of\s+"
+                  r"(?P<y>1\d{3}|20\d{2})\b"),
+    ("year_end", r"\b(?:the\s+)?(?P<w>end|beginning|start|middle)\s+of\s+the\s+(?P<u>year|month)\b"),
     ("century_pair", _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries"
                         r"(?:\s+{era})?", o1=_ORD, o2=_ORD, era=_ERA)),
     ("century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
@@ -70,13 +78,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
     ("era_year", _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}",
                     era=_ERA)),
     ("ad_year", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
-    ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–]\d)"),
+    ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
     ("year_q", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
     ("month_q", _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
                    r"[\s-]+{m}\b", m=_M)),
     ("approx_year", r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
                     r"(?![\d,.]\d|\s*(?:%|percent))"),
-    ("year", r"(?<![\d,.$£€#/-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d-]|[.,]\d|\s*%)"),
+    ("year", r"(?<![\d,.$£€#/‐‑-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d‐‑-]|[.,]\d|\s*%)"),
     ("short_year", r"\b(?P<p>in|by|until|till|after|before|since)\s+(?P<y>[1-9]\d{2})\b"
                    r"(?![\d,.]\d|\s*%|\s+(?:of\b|[a-z]+s\b))"),
     ("month", _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
@@ -87,8 +95,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
                  r"its|their|[A-Z]))"
                  r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
                  r"(?P<u2>day|morning|evening|night|week|month|year)"
-                 r"|within\s+(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
-                 r"(?P<u3>day|week|month)s?)\b"),
+                 r"|(?:within|(?:over|in|during)\s+the\s+(?:next|following))\s+"
+                 r"(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
+                 r"(?P<u3>day|week|month)s?"
+                 r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before))\b"),
     ("written_relative", r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"
                          r"summer|winter)\b(?!\s+(?:of|'s))"),
 )]
@@ -101,6 +111,11 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:resolution|resolutions|no\.|nos\.|article|articles|page|pages|p\.|pp\.|chapter|"
     r"protocol|number|flight|route|vol\.|volume|section|paragraph|over|nearly|almost|"
     r"than|some|of\s+about|killing|killed)\s*|(?-i:\b[A-Z]{2,}\s))$", re.I)
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|memoir|memoirs|report|study|article|novel|film|documentary|essay|diary)\s+"
+    r"[*_“\"]?[A-Z][^()]{0,60}\(\s*$")
+"""A year in brackets after the title of a work ("his memoir Azerbaijan Diary (1998)") is
+when it was published, a citation, not a happening."""
 _CITATION_BEFORE = re.compile(r"(?:[”\"]\s*[*_]?[A-Z][^.]{0,60}[*_]?[.,]\s*|\(\s*)$")
 
 # ---- the context a sentence is read in -----------------------------------------------
@@ -125,17 +140,33 @@ class DateContext:
     written: str | None = None
     narrative: tuple[int, int, int] | None = None
     periods: tuple[NamedTime, ...] = ()
+    named_year: int | None = None
+    """The last year a sentence wrote out, the one "that year" refers to."""
 
-    def advance(self, spans: Sequence[DateSpan], text: str = "") -> DateContext:
+    def advance(self, spans: Sequence[DateSpan], text: str = "",
+                new_paragraph: bool = True) -> DateContext:
+        written = [s for s in spans if not s.inferred and s.precision in _HAS_YEAR]
+        moved = self._advance(spans, text, new_paragraph)
+        if written:
+            return replace(moved, named_year=split_key(written[-1].upper)[0])
+        return moved
+
+    def _advance(self, spans: Sequence[DateSpan], text: str,
+                 new_paragraph: bool) -> DateContext:
         """The context after a sentence `text` with `spans`.
 
         The last dated span of the sentence at day, month or season precision becomes
         the anchor (one whose year was itself inferred keeps the anchor's year). A bare
         year moves the anchor only when it opens the sentence ("In 1994, ..."): a year
         later in a sentence is far more often a flashback or a modifier ("declaring in
-        2019 that ...", "the 2008 Convention") than a move of the narrative.
+        2019 that ...", "the 2008 Convention") than a move of the narrative. Inside a
+        paragraph, an opening year that goes back in time from a month or day anchor is
+        a flashback too ("On October 6 ... In 2019, Armenia broke with Russia ...
+        On October 17 ..."): the narrative resumes after it, so the anchor stays.
         """
-        for span in reversed(spans):
+        if _LOOKS_AHEAD.search(text):
+            return self
+        for span in anchor_order(spans, text):
             if span.qualifier in ("before", "after", "citation", "approximate"):
                 continue
             year, month, day = split_key(span.lower)
@@ -144,8 +175,14 @@ class DateContext:
                     day = 0
                 return replace(self, narrative=(year, month, day))
             if span.precision == "year" and not span.inferred and _opens(text, span):
+                if not new_paragraph and self._fine_after(year):
+                    return self
                 return replace(self, narrative=(year, 0, 0))
         return self
+
+    def _fine_after(self, year: int) -> bool:
+        """The anchor is a month or day of a later year than `year`."""
+        return bool(self.narrative and self.narrative[1] and self.narrative[0] > year)
 
     @property
     def written_ymd(self) -> tuple[int, int] | None:
@@ -153,6 +190,44 @@ class DateContext:
             return None
         year, _, month = self.written.partition("-")
         return int(year), int(month) if month else 0
+
+
+_HAS_YEAR = frozenset({"day", "month", "season", "year"})
+_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
+_YEAR_WORD = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _that_year(m: re.Match[str], text: str, ctx: DateContext) -> tuple[int, int] | None:
+    """ "In 1905 ... in May of that year": the year last written out, in this sentence
+    or before it, with the end of the words "of that year"."""
+    after = _THAT_YEAR.match(text, m.end())
+    if after is None:
+        return None
+    earlier = _YEAR_WORD.findall(text, 0, m.start())
+    year = int(earlier[-1]) if earlier else ctx.named_year
+    return (year, after.end()) if year else None
+
+
+_LOOKS_AHEAD = re.compile(r"\bwould\s+(?:later\s+|eventually\s+|soon\s+)?(?:be\s+)?[a-z]+(?:ed|en)\b|"
+                          r"\bwould\s+(?:later|eventually)\b", re.I)
+"""The narrative's future in the past, in the passive or with "later" ("The committee
+would be dissolved the following year, ... on December 1, 1989"): a look ahead, after
+which the story resumes where it was, so its dates do not move the anchor. (Every
+"would" is too many: "would continue", "would impose" also narrate in order.)"""
+
+
+def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
+    """Spans in the order they may anchor the narrative: the last first, where the
+    narrative has got to, except that a later span going back in time is an aside
+    ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after."""
+    ordered = list(reversed(spans))
+    latest = [max((t.lower for t in spans[:i]), default=span.lower)
+              for i, span in enumerate(spans)]
+    back = {id(span) for span, top in zip(spans, latest, strict=True)
+            if span.precision in ("day", "month", "season") and span.lower < top
+            and not span.inferred}
+    return [sp for sp in ordered if id(sp) not in back] + [sp for sp in ordered
+                                                           if id(sp) in back]
 
 
 _OPENING = re.compile(r"^(?:[\W_]*\w+\s+){0,4}$")
@@ -263,6 +338,7 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
     ctx = ctx or DateContext()
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
+    relative: dict[int, re.Match[str]] = {}
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
@@ -270,11 +346,30 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
             span = _READERS[kind](m, text, ctx)
             if span is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.append((m.start(), max(m.end(), span.end)))
             spans.append(span)
+            if kind == "relative":
+                relative[m.start()] = m
     spans += _named_times(text, ctx, taken)
+    spans += _the_war(text, ctx, taken)
     spans.sort(key=lambda s: s.start)
-    return _join_ranges(text, spans)
+    return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
+
+
+def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str]],
+                         text: str, ctx: DateContext) -> list[DateSpan]:
+    """"the first vote held on May 1 ... a second vote a week later": a relative date
+    counts from the last day or month named before it in the same sentence."""
+    out: list[DateSpan] = []
+    for span in spans:
+        m = relative.get(span.start)
+        base = next((s for s in reversed(out) if s.precision in ("day", "month")), None)
+        if m is not None and base is not None:
+            year, month, day = split_key(base.lower)
+            local = replace(ctx, narrative=(year, month, day if base.precision == "day" else 0))
+            span = _read_relative(m, text, local) or span
+        out.append(span)
+    return out
 
 
 def _month(name: str) -> int:
@@ -302,8 +397,15 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 
 
 def _narrative_year(ctx: DateContext, month: int) -> int | None:
+    """The year a month without one belongs to: the narrative's, but never a month
+    after the document was written (a narrative anchored by a look ahead, "reporting in
+    March 2021", goes on telling the past: "October 25" is then the year before)."""
     if ctx.narrative:
-        return ctx.narrative[0]
+        year = ctx.narrative[0]
+        written = ctx.written_ymd
+        if written and (year, month if written[1] else 0) > written:
+            return year - 1
+        return year
     if ctx.written_ymd:
         year, wmonth = ctx.written_ymd
         return year if not wmonth or month <= wmonth else year - 1
@@ -349,7 +451,7 @@ def _read_day_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan |
 
 def _read_month_day(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, d = _month(m["m"]), int(m["d"])
-    if m["m"].lower() == "may" and not text[m.start():m.start() + 1].isupper():
+    if m["m"].lower() == "may" and not text[m.start("m")].isupper():
         return None  # the verb "may"
     year = _narrative_year(ctx, mo)
     if year is None or not _valid_day(year, mo, d):
@@ -365,6 +467,49 @@ def _read_month_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan 
         return _between(y, mo, d1, y, mo, d2, f"{_q_label(q)}{name} {year_label(y)}", m.group(0),
                         m.start(), m.end(), qualifier=q)
     return month_span(y, mo, m.group(0), m.start(), m.end())
+
+
+def _read_month_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"October and November 2020", "May and June 1920": both months of that year."""
+    y, m1, m2 = int(m["y"]), _month(m["m1"]), _month(m["m2"])
+    if m1 >= m2:
+        return None
+    return range_span(month_span(y, m1), month_span(y, m2), m.group(0), m.start(), m.end())
+
+
+def _read_md_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"the night of 19-20 January", "between February 25 and 26" in the narrative's year."""
+    mo, d1, d2 = _month(m["m"]), int(m["d1"]), int(m["d2"])
+    year = _narrative_year(ctx, mo)
+    if year is None or not (_valid_day(year, mo, d1) and _valid_day(year, mo, d2) and d1 < d2):
+        return None
+    return _between(year, mo, d1, year, mo, d2, f"{d1}–{d2} {MONTH_NAMES[mo - 1]} {year}",
+                    m.group(0), m.start(), m.end(), inferred=True)
+
+
+def _read_year_part(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"the early months of 1990": January-April; "the final months of 1991": September-."""
+    y, first = int(m["y"]), m["q"].lower() in ("early", "first")
+    m1, m2 = (1, 4) if first else (9, 12)
+    label = f"{'early' if first else 'late'} {y}"
+    return _between(y, m1, 1, y, m2, last_day(y, m2), label, m.group(0), m.start(), m.end(),
+                    qualifier="early" if first else "late")
+
+
+def _read_year_end(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """"by the end of the year": the last month of the narrative's year (or month)."""
+    if not ctx.narrative:
+        return None
+    y, mo, _d = ctx.narrative
+    part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[m["w"].lower()]
+    if m["u"].lower() == "year":
+        month = {"late": 12, "early": 1, "mid": 6}[part]
+        return month_span(y, month, m.group(0), m.start(), m.end(), inferred=True)
+    if not mo:
+        return None
+    d1, d2 = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(y, mo))}[part]
+    return _between(y, mo, d1, y, mo, d2, f"{_q_label(part)}{MONTH_NAMES[mo - 1]} {y}",
+                    m.group(0), m.start(), m.end(), qualifier=part, inferred=True)
 
 
 def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
@@ -389,12 +534,14 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
         if prep == "next":
             year = wy if wm and mo > wm else wy + 1
         return month_span(year, mo, m.group(0), m.start(), m.end(), inferred=True)
-    year = _narrative_year(ctx, mo)
+    that = _that_year(m, text, ctx)
+    year = that[0] if that else _narrative_year(ctx, mo)
     if year is None:
         return None
+    end = that[1] if that else m.end()
     start = m.start("m") if prep in ("in", "by", "since", "until", "till", "during", "from",
                                       "through", "of", "on", "that") else m.start()
-    return month_span(year, mo, text[start:m.end()], start, m.end(), inferred=True)
+    return month_span(year, mo, text[start:end], start, end, inferred=True)
 
 
 def _season(y: int, season: str, q: str, text: str, start: int, end: int) -> DateSpan:
@@ -509,6 +656,8 @@ def _read_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None
     if prep in ("before", "after"):
         qualifier = prep
     span = year_span(int(m["y"]), text[start:m.end()], start, m.end(), qualifier=approx)
+    if _WORK_BEFORE.search(text, 0, m.start()):
+        return replace(span, qualifier="citation")
     if qualifier in ("before", "after"):
         label = f"{qualifier} {span.label}"
         edtf = f"[..{span.edtf}]" if qualifier == "before" else f"[{span.edtf}..]"
@@ -520,6 +669,9 @@ def _read_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
     if not ctx.narrative:
         return None
     y, mo, d = ctx.narrative
+    if m["w4"]:  # "The day after the video emerged": the day after the narrative's day
+        return _shift(ctx.narrative, "day", 1 if m["w4"].lower() == "after" else -1, m,
+                      inferred=True)
     if m["w"]:
         word, unit = m["w"].lower(), m["u2"].lower()
         unit = "day" if unit in ("morning", "evening", "night") else unit
@@ -590,6 +742,8 @@ _READERS = {
     "day_range": _read_day_range, "mdy": _read_full, "dmy": _read_full,
     "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair,
     "season_year": _read_season_year, "month_year": _read_month_year,
+    "month_pair": _read_month_pair, "md_range": _read_md_range, "year_part": _read_year_part,
+    "year_end": _read_year_end,
     "century_pair": _read_century_pair, "century": _read_century,
     "millennium": _read_millennium, "decade": _read_decade, "era_year": _read_era_year,
     "ad_year": _read_era_year, "year_range": _read_year_range, "year_q": _read_year_q,
@@ -621,6 +775,50 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> I
             yield _named_span(named, " ".join(lead["p"].lower().split()), text, start, m.end())
 
 
+_THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+)?war\b"
+                      r"(?!\s+(?:of|in|between|with|against|for|on)\b|[’']s)", re.I)
+
+
+_WAR_GOES_ON = re.compile(r"\bas\s+the\s+(?:war|fighting)\s+(?:continued|went\s+on|progressed|"
+                          r"dragged\s+on|wore\s+on)\b", re.I)
+
+
+def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
+    """"during the war", "throughout the entire war": the war the narrative is in (its
+    date lies inside one named war), marked inferred since the words do not name it."""
+    war = _war_around(ctx)
+    if war is None:
+        return
+    for m in _THE_WAR.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            taken.append((m.start(), m.end()))
+            yield replace(_named_span(war, "during", text, m.start(), m.end()), inferred=True)
+    for m in _WAR_GOES_ON.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken) and ctx.narrative[1]:
+            taken.append((m.start(), m.end()))
+            yield _till_war_end(war, ctx.narrative, m)
+
+
+def _till_war_end(war: NamedTime, now: tuple[int, int, int], m: re.Match[str]) -> DateSpan:
+    """ "As the war continued": from the narrative's date to the end of the war."""
+    year, month, day = now
+    since = day_span(year, month, day) if day else month_span(year, month)
+    end = day_span(*split_key(war.upper))
+    return replace(range_span(since, end, m.group(0), m.start(), m.end()), inferred=True)
+
+
+def _war_around(ctx: DateContext) -> NamedTime | None:
+    """The narrowest named war holding the narrative's date (its year when no month)."""
+    if not ctx.narrative:
+        return None
+    year, month, day = ctx.narrative
+    lo = key(year, month or 1, day or 1)
+    hi = key(year, month or 12, day or (last_day(year, month) if month else 31))
+    wars = [n for n in ctx.periods if re.search(r"\bwar\b", n.name, re.I)
+            and n.lower <= lo and hi <= n.upper]
+    return min(wars, key=lambda n: n.upper - n.lower, default=None)
+
+
 def _named_span(named: NamedTime, prep: str, text: str, start: int, end: int) -> DateSpan:
     lo, hi, qualifier = named.lower, named.upper, ""
     if prep in ("after", "since", "following") or prep.startswith("in the aftermath") or \
@@ -646,7 +844,7 @@ def _edtf_of(value: int) -> str:
     return f"{edtf_year(y)}-{m:02d}-{d:02d}"
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|through|and)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‐‑]|to|until|till|through|and)\s*$", re.I)
 
 
 def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
@@ -655,7 +853,7 @@ def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
     for span in spans:
         if out and _RANGE_JOIN.match(text[out[-1].end:span.start]):
             prev = out[-1]
-            dash = text[prev.end:span.start].strip() in "-–—"
+            dash = text[prev.end:span.start].strip() in "-–—‐‑"
             opener = re.search(r"\b(?:between|from)\s+(?:the\s+)?$",
                                text[max(0, prev.start - 14):prev.start], re.I)
             if (dash or opener) and prev.lower <= span.upper and not prev.qualifier and \

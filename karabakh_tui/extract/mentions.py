@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from karabakh_tui.extract.dates import DateContext, NamedTime, find_dates
+from karabakh_tui.extract.dates import DateContext, NamedTime, anchor_order, find_dates
 from karabakh_tui.extract.gazetteer import Gazetteer, load_gazetteer
 from karabakh_tui.extract.periods import Period, load_periods, periods_for
 from karabakh_tui.extract.titles import make_title
@@ -32,8 +32,30 @@ _NOT_VERBS = frozenset({"united", "based", "called", "armed", "so-called", "limi
                         "supposed", "related", "varied", "advanced", "detailed", "skilled",
                         "sacred", "hundred", "red", "bed", "need", "speed", "seed", "shed",
                         "indeed", "proceed", "exceed", "succeed", "embed", "feed", "breed"})
+_NON_NARRATIVE = re.compile(
+    r"^(?:acknowledge?ments?|abstract|bibliography|references|works\s+cited|notes|"
+    r"about\s+the\s+authors?|contents|table\s+of\s+contents|dedication)$", re.I)
+"""Front and back matter: what is said there ("over the past year as I worked to
+complete my thesis") is about the document, not the history it tells."""
+_STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
+_WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
-_MAX_INHERIT_GAP = 3
+_MAX_INHERIT_GAP = 6
+_OWN_TIME = re.compile(
+    r"\b(?:never|cannot|can['’]t|can)\b|"
+    r"\b(?:following|next|subsequent|ensuing|coming)\s+(?:\w+\s+)?(?:years|decades|centuries)\b|"
+    r"\b(?:in|for)\s+(?:the\s+)?(?:years|decades|centuries)\b", re.I)
+"""What a sentence tells at a time of its own ("Over the following four decades, Japan's
+naval doctrine ...", "for decades"), not at all ("never fought"), or as a general truth
+("economy cannot be understood as ..."): it does not inherit the passage's date."""
+_FINE_DAYS = 31
+_PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
+_ADVERBS = frozenset("further also not never already then just still even since long "
+                     "much more most largely".split())
+_NON_FINITE_BEFORE = frozenset(
+    "has have having is are am been being 's ’s to the a an this these those its their "
+    "his her our your my of newly recently well ill so-called once".split())
+
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +68,26 @@ def tells_happening(text: str) -> bool:
     """A finite past-tense verb outside a question: the sentence reports something done."""
     if text.rstrip().endswith("?"):
         return False
-    return any(m.group(0).lower() not in _NOT_VERBS for m in _PAST.finditer(text))
+    return any(_is_finite_past(text, m) for m in _PAST.finditer(text))
+
+
+def _is_finite_past(text: str, m: re.Match[str]) -> bool:
+    """Not a participle after "has/is/to/the..." ("have been further ossified", "the
+    armed forces"); "would be dissolved" counts (the narrative's future in the past)."""
+    word = m.group(0).lower()
+    if word in _NOT_VERBS:
+        return False
+    return _word_before(text, m.start()) not in _NON_FINITE_BEFORE
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word before `at`, skipping adverbs ("have been further ossified")."""
+    while (before := _PREV_WORD.search(text, 0, at)) is not None:
+        word = before.group(1).lower()
+        if not (word.endswith("ly") or word in _ADVERBS):
+            return word
+        at = before.start()
+    return ""
 
 
 def _written_key(source: Source) -> int | None:
@@ -72,16 +113,24 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     ctx = DateContext(written=source.written, narrative=None, periods=_named_times())
     written = _written_key(source)
     last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
+    para = None
     for sentence in sentences:
+        if _NON_NARRATIVE.match(sentence.section.strip()):
+            continue
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
-        ctx = ctx.advance(spans, sentence.text)
+        new_paragraph = _paragraph_key(sentence) != para
         para = _paragraph_key(sentence)
+        ctx = ctx.advance(spans, sentence.text, new_paragraph)
         if spans:
-            kept = [d for d in spans if not is_prediction(sentence.text, d, written)]
-            if kept and tells_happening(sentence.text):
+            kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
+                              and not ends_a_state(sentence.text, d)
+                              and not lasts_since(sentence.text, d)])
+            told = bool(kept) and tells_happening(sentence.text)
+            if told:
                 yield from (_mention(sentence, d, gaz, known, False) for d in kept)
-            if kept:
-                last = (kept[-1], para, sentence.index)
+            if kept:  # a passage's date is set by a happening, not by analysis of one
+                last = (anchor_order(kept, sentence.text)[0], para, sentence.index) if told \
+                    else None
             continue
         if last and _may_inherit(sentence, last, para):
             # the date's words stand in another sentence: no offsets into this one
@@ -89,15 +138,98 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             yield _mention(sentence, inherited, gaz, known, True)
 
 
+def ends_a_state(text: str, date: DateSpan) -> bool:
+    """ "an autonomous status that it would retain until 1450": the date ends a state;
+    "not until 1937", "until 2003 when Aliyev was replaced" are happenings."""
+    return bool(_STATE_UNTIL.search(text[:date.start])
+                and not _WHEN_AFTER.match(text[date.end:]))
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z‑-]+(?:ed|en|wn)\b",
+                              re.I)
+
+
+def lasts_since(text: str, date: DateSpan) -> bool:
+    """ "has remained unresolved since 1991", "Since the mid‑2000s, Azerbaijanism has
+    increasingly co‑existed ...": a state or a trend that has lasted since the date, not
+    a happening at it ("had been fleeing since February" tells the flight; kept)."""
+    return bool(_SINCE_BEFORE.search(text[:date.start]) and _PRESENT_PERFECT.search(text))
+
+
+def _distinct(spans: list[DateSpan]) -> list[DateSpan]:
+    """One mention per date: "the November 2020 declaration ... in November 2020"."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for span in spans:
+        if (span.lower, span.upper) not in seen:
+            seen.add((span.lower, span.upper))
+            out.append(span)
+    return out
+
+
 def _paragraph_key(sentence: Sentence) -> int:
     return sentence.paragraph
 
 
 def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int) -> bool:
+    """A happening told without a date, a few sentences after a dated one in the same
+    paragraph, and not a comparison or a judgement, happened then (marked inferred).
+    Only a day, a month, a season or a few days date what follows: after a year or a
+    wider span, in the essays, what follows is analysis far more often than the story
+    of that year ("In 1994, ... It is also important to note ...")."""
     date, last_para, last_index = last
-    return (para == last_para and sentence.index - last_index <= _MAX_INHERIT_GAP
-            and date.precision in ("day", "month", "season")
-            and tells_happening(sentence.text) and not _MODAL.search(sentence.text))
+    return (_is_fine(date) and para == last_para
+            and sentence.index - last_index <= _MAX_INHERIT_GAP
+            and date.qualifier not in ("before", "after")
+            and tells_happening(sentence.text) and not _MODAL.search(sentence.text)
+            and not _OWN_TIME.search(sentence.text)
+            and not is_commentary(sentence.text) and not ends_a_quote(sentence.text))
+
+
+def ends_a_quote(text: str) -> bool:
+    """The last sentence of a quotation opened in an earlier one ("Total damage was
+    estimated at 13 billion rubles ($20 billion).”"): it goes on with what the quote's
+    first sentence reported, which carries the event, rather than telling a new one."""
+    first_close = min((i for i in (text.find("”"), _straight_close(text)) if i >= 0),
+                      default=-1)
+    return first_close >= 0 and "“" not in text[:first_close]
+
+
+def _straight_close(text: str) -> int:
+    """The first straight double quote, when it closes (glued to the word before it)."""
+    at = text.find('"')
+    return at if at > 0 and not text[at - 1].isspace() else -1
+
+
+def _is_fine(date: DateSpan) -> bool:
+    """A day, a month, a season, or a range of days ("19–20 January 1990", "9 May – 16
+    May 1992"): narrow enough to date what the next few sentences tell."""
+    if date.precision in ("day", "month", "season"):
+        return True
+    return date.precision == "range" and _days(date.upper) - _days(date.lower) <= _FINE_DAYS
+
+
+def _days(key: int) -> int:
+    year, rest = divmod(key, 10000)
+    return year * 372 + (rest // 100) * 31 + rest % 100
+
+
+_COMMENTARY_OPENING = re.compile(
+    r"^[\"“]?(?:however|while|whereas|although|though|despite|just\s+as|as\s+in|as\s+was|"
+    r"as\s+had|like|unlike|in\s+contrast|rather|nor|not\s+only|on\s+the\s+other\s+hand|"
+    r"in\s+addition|more\s+importantly|as\s+a\s+result|due\s+to|with|once\s+again|often|"
+    r"examining|realizing)\b", re.I)
+_PRESENT_JUDGEMENT = re.compile(
+    r"\b(?:is|are|remains?|seems?|appears?|makes|accept|claim|blame)\b", re.I)
+
+
+def is_commentary(text: str) -> bool:
+    """A sentence that compares, concedes or judges rather than tells what happened next:
+    it opens with a contrast ("However, ...", "While ...", "Just as ...", "As in
+    Sumgait, ...") or speaks in the present ("it is possible that", "seems to have")."""
+    return bool(_COMMENTARY_OPENING.match(text.lstrip())
+                or _PRESENT_JUDGEMENT.search(text))
 
 
 def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],

@@ -1,4 +1,11 @@
-"""A short, faithful title for a mention, made only of the sentence's own words."""
+"""A short, faithful title for a mention: one contiguous run of the sentence's words.
+
+A title is never stitched: cutting a date phrase out of the middle of a sentence and
+gluing the two sides makes a sentence the document does not say ("... behind ’s war").
+So the title is the clause that tells the happening, trimmed only at its two ends
+(leading connectives and a leading or trailing date phrase) and cut after 14 words
+with an ellipsis. Only the first letter may change case.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +14,88 @@ import re
 from karabakh_tui.model import DateSpan
 
 MAX_WORDS = 14
-_LEAD_IN = re.compile(
-    r"(?:\b(?:early|late|later|shortly|just|only|even|then|and|but)\s+)*"
-    r"(?:\b(?:on|in|by|at|during|from|since|until|after|before|between|around|about|of|"
-    r"the|morning|evening|night|afternoon|day|days|end|beginning|start|spring|summer|fall|"
-    r"autumn|winter|year|years|month|months)\s+)*$", re.I)
+_MIN_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|—|–|\s-\s|,\s(?=(?:while|whereas|although|though|"
                            r"which|who|as|but|when|where|after|before|because|since)\b))\s*")
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
-    r"yet|still|instead|indeed|that|which)\b[,\s]*)+", re.I)
-_TRAILING = re.compile(r"[\s,;:.!?—–-]+$")
+    r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
+    r"after|before|because|since)\b[,\s]*)+", re.I)
+_DATE_LEAD = re.compile(
+    r"^(?:(?:early|late|later|shortly|just|only|even|then)\s+)*"
+    r"(?:(?:on|in|by|at|during|from|since|until|after|before|between|around|about|of|the|"
+    r"morning|evening|night|afternoon|day|days|end|beginning|start|year|month)\s+)*$", re.I)
+_DATE_TAIL = re.compile(r"^\s*[,;:.!?—–-]*\s*$")
+_TAIL_PREP = re.compile(r"(?:\s+(?:on|in|by|at|during|from|since|until|of|the))+\s*$", re.I)
+_EDGE = " ,;:.!?\"'“”‘’()[]—–-"
 
 
 def make_title(text: str, date: DateSpan) -> str:
-    """The clause telling the happening, without its date phrase, at most 14 words."""
-    before = text[: date.start] if date.end > date.start else text
-    after = text[date.end:] if date.end > date.start else ""
-    before = _LEAD_IN.sub("", before)
-    after = after.lstrip(" ,")
-    stitched = (before.rstrip(" ,") + " " + after).strip() if before.strip() else after
-    clause = _main_clause(stitched or text, len(before.strip()))
-    clause = _LEADING_JUNK.sub("", clause).strip(" ,\"'“”‘’()")
-    words = clause.split()
-    if not words:
-        words = text.split()
-    title = " ".join(words[:MAX_WORDS])
-    title = _TRAILING.sub("", title)
+    """The clause telling the happening, trimmed at its ends, at most 14 words."""
+    start, end = _clause_of(text, date.start if date.end > date.start else -1)
+    start, end = _trim_date(text, start, end, date)
+    start = _skip_junk(text, start, end)
+    words = text[start:end].strip(_EDGE).split()
+    if len(words) < _MIN_WORDS:
+        words = text.strip(_EDGE).split()
+    title = " ".join(words[:MAX_WORDS]).rstrip(_EDGE) if words else ""
     if len(words) > MAX_WORDS:
         title += "…"
     return title[:1].upper() + title[1:]
 
 
-def _main_clause(text: str, date_at: int) -> str:
-    """The clause around where the date stood, unless it is too short to say anything."""
-    clauses, pos = [], 0
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
     for m in _CLAUSE_BREAK.finditer(text):
-        clauses.append((pos, text[pos:m.start()]))
+        bounds.append((pos, m.start()))
         pos = m.end()
-    clauses.append((pos, text[pos:]))
-    chosen = next((c for start, c in reversed(clauses) if start <= date_at), clauses[0][1])
-    if len(chosen.split()) < 4:
-        longer = [c for _, c in clauses if len(c.split()) >= 4]
-        chosen = longer[0] if longer else text
+    bounds.append((pos, len(text)))
+    return _merge_short(text, bounds)
+
+
+def _merge_short(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A clause too short to say anything ("Azeri shelling, which ...") joins the next."""
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if merged and _content_words(text, merged[-1]) < _MIN_WORDS:
+            start = merged.pop()[0]
+        merged.append((start, end))
+    return merged
+
+
+def _clause_of(text: str, date_at: int) -> tuple[int, int]:
+    """The clause holding the date (or the first), unless it is too short to say anything."""
+    clauses = _clauses(text)
+    chosen = next((c for c in reversed(clauses) if c[0] <= date_at), clauses[0])
+    if _content_words(text, chosen) < _MIN_WORDS:
+        longer = [c for c in clauses if _content_words(text, c) >= _MIN_WORDS]
+        chosen = longer[0] if longer else (0, len(text))
     return chosen
+
+
+def _content_words(text: str, span: tuple[int, int]) -> int:
+    return len(text[span[0]:span[1]].split())
+
+
+def _trim_date(text: str, start: int, end: int, date: DateSpan) -> tuple[int, int]:
+    """Drop the date phrase when it opens or closes the clause; never from its middle."""
+    if not (date.end > date.start and start <= date.start and date.end <= end):
+        return start, end
+    if _DATE_LEAD.match(text[start:date.start]) and _content_words(
+            text, (date.end, end)) >= _MIN_WORDS:
+        return date.end, end
+    if _DATE_TAIL.match(text[date.end:end]) and _content_words(
+            text, (start, date.start)) >= _MIN_WORDS:
+        head = _TAIL_PREP.sub("", text[start:date.start])
+        return start, start + len(head)
+    return start, end
+
+
+def _skip_junk(text: str, start: int, end: int) -> int:
+    clause = text[start:end]
+    stripped = clause.lstrip(_EDGE)
+    offset = start + len(clause) - len(stripped)
+    junk = _LEADING_JUNK.match(stripped)
+    if junk and _content_words(text, (offset + junk.end(), end)) >= _MIN_WORDS:
+        return offset + junk.end()
+    return offset

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from karabakh_tui.extract.dates import DateContext, find_dates, parse_user_date, split_key
@@ -35,6 +37,19 @@ def one(text: str, ctx: DateContext | None = None):
     ("throughout the late spring and early summer of 1988", "1988-05/1988-06",
      "late spring 1988 – early summer 1988"),
     ("between 1918 and 1920", "1918/1920", "1918 – 1920"),
+    # 004 gold S1-032: the editor's bracketed year
+    ("“In May [1988], Karabakh Committee member Hambartsum Galstyan", "1988-05", "May 1988"),
+    # 004 gold S1-063, S2-023
+    ("As the imminent collapse of the Soviet Union became apparent in the early months of 1990",
+     "1990-01/1990-04", "early 1990"),
+    ("during the final months of 1991", "1991-09/1991-12", "late 1991"),
+    # 002 line 11, with a non-breaking hyphen (U+2011)
+    ("normalization initiative that took place in in 2008\u20112009.", "2008/2009",
+     "2008–2009"),
+    # 002 line 19; 004 "crushed in May and June 1920"
+    ("the southern flank in October and November 2020, and", "2020-10/2020-11",
+     "October 2020 – November 2020"),
+    ("was crushed in May and June 1920 resulting", "1920-05/1920-06", "May 1920 – June 1920"),
     ("from 1994 to 2020", "1994/2020", "1994 – 2020"),
     ("February 27-29, 1988", "1988-02-27/1988-02-29", "27–29 February 1988"),
     ("On 11 April [2018], President Sargsyan finally announced", "2018-04-11", "11 April 2018"),
@@ -98,3 +113,146 @@ def test_edtf_strings_parse_with_the_edtf_library() -> None:
                  "c. 370 A.D.", "summer of 1992"):
         value = one(text).edtf
         assert edtf.parse_edtf(value) is not None, value
+
+
+def test_flashback_year_inside_a_paragraph_does_not_re_anchor_month_days() -> None:
+    # 004 line 3313, in the 2020 war chapter, after "As the European Policy Centre noted
+    # in May 2020"; the next paragraph goes on "On October 17, Azerbaijan and Armenia
+    # agreed to a second ceasefire" (no year anywhere near).
+    ctx = DateContext(written="2021-05", narrative=(2020, 5, 0))
+    flashback = ("In 2019, Armenia broke with Russia on a UN resolution affirming the right "
+                 "of Georgians from South Ossetia and Abkhazia to return to their homes.")
+    after = ctx.advance(find_dates(flashback), flashback, new_paragraph=False)
+    assert after.narrative == (2020, 5, 0)
+    assert one("On October 17, Azerbaijan and Armenia agreed", after).edtf == "2020-10-17"
+    # the same year opening a paragraph starts a new stretch of narrative
+    assert ctx.advance(find_dates(flashback), flashback).narrative == (2019, 0, 0)
+
+
+def test_implied_year_never_puts_a_month_after_the_writing_date() -> None:
+    # 004 line 3383 looks ahead ("reporting in March 2021"); line 3385 goes on with
+    # "A third ceasefire—negotiated by the United States—on October 25": written May 2021.
+    ctx = DateContext(written="2021-05", narrative=(2021, 3, 0))
+    span = one("A third ceasefire—negotiated by the United States—on October 25", ctx)
+    assert span.edtf == "2020-10-25"
+    # crafted: a month before the writing date keeps the narrative's year
+    assert one("On April 10, the villagers returned", ctx).edtf == "2021-04-10"
+
+
+def test_day_ranges_and_year_ends_take_the_narrative_year() -> None:
+    ctx = DateContext(written="2021-05", narrative=(1990, 1, 13))
+    # 004 gold S1-051 and S2-031 (there in 1992)
+    assert one("entered Baku during the night of 19-20 January", ctx).edtf == \
+        "1990-01-19/1990-01-20"
+    assert one("Overnight between February 25 and 26, Armenians", ctx).label == \
+        "25–26 February 1990"
+    # 004 gold S1-017
+    assert one("By the end of the year, the Armenian countryside had dozens of deserted "
+               "villages", DateContext(narrative=(1988, 11, 0))).edtf == "1988-12"
+
+
+def test_a_later_date_going_back_in_time_does_not_move_the_narrative() -> None:
+    # 004 line 2709, then "By the following evening" must be 23 April 2018
+    text = ("On April 22, Sargsyan met with Pashinyan and “appeared to issue a threat by "
+            "asking Pashinyan if he had not learned the lesson of 1 March 2008")
+    ctx = DateContext(written="2021-05", narrative=(2018, 4, 20))
+    after = ctx.advance(find_dates(text, ctx), text, new_paragraph=False)
+    assert after.narrative == (2018, 4, 22)
+    assert one("By the following evening, perhaps anticipating", after).edtf == "2018-04-23"
+
+
+def test_day_month_with_may_is_a_date_not_the_verb() -> None:
+    # 004 gold S1-084
+    ctx = DateContext(written="2021-05", narrative=(1991, 4, 30))
+    assert one("On 7 May Soviet and Azerbaijani forces backed by tanks", ctx).edtf == \
+        "1991-05-07"
+    assert find_dates("Armenian forces may 7 times", ctx) == []
+
+
+def test_a_look_ahead_in_the_future_in_the_past_does_not_move_the_narrative() -> None:
+    # 004 line 1069; the next paragraph's "On November 17" is 1988 (gold S1-012)
+    text = ("The committee would be dissolved the following year, prompting the Armenian and "
+            "Artsakhi parliaments to pass a joint resolution on December 1, 1989")
+    ctx = DateContext(written="2021-05", narrative=(1988, 6, 15))
+    assert ctx.advance(find_dates(text, ctx), text).narrative == (1988, 6, 15)
+    other = "The parliaments passed a joint resolution on December 1, 1989"
+    assert ctx.advance(find_dates(other, ctx), other).narrative == (1989, 12, 1)
+
+
+def test_a_relative_date_counts_from_a_date_earlier_in_its_sentence() -> None:
+    # 004 line 2711 (gold S4-016, S4-018): the second vote was on 8 May 2018
+    text = ("While Sargsyan’s allies succeeded in blocking Pashinyan from being elected prime "
+            "minister in the first vote held on May 1, renewed protests succeeded in placing "
+            "enough pressure on members of the National Assembly to secure his victory in a "
+            "second vote a week later.")
+    spans = find_dates(text, DateContext(written="2021-05", narrative=(2018, 4, 23)))
+    assert [s.edtf for s in spans] == ["2018-05-01", "2018-05-08"]
+
+
+def test_the_day_after_counts_from_the_narrative_day() -> None:
+    # 004 gold S5-021: the video had emerged on October 4
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 4))
+    text = "The day after the video emerged, Amnesty International issued a short statement"
+    assert one(text, ctx).edtf == "2020-10-05"
+    assert find_dates("the day after", DateContext()) == []  # no narrative day: no date
+
+
+def test_the_war_is_the_named_war_the_narrative_is_in() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3159 (October 2020) and line 1475 (February 1992)
+    text = ("Azerbaijan’s shelling of civilians across Artsakh was a regular occurrence "
+            "throughout the entire war.")
+    in_2020 = DateContext(written="2021-05", narrative=(2020, 10, 8), periods=_named_times())
+    span = one(text, in_2020)
+    assert (span.lower, span.upper, span.label, span.inferred) == (
+        20200927, 20201110, "Second Karabakh War", True)
+    in_1992 = replace(in_2020, narrative=(1992, 2, 26))
+    assert one("What followed is widely regarded as the worst single massacre of civilians "
+               "during the war.", in_1992).label == "First Karabakh War"
+    # outside any war, or a war named by what follows, it dates nothing
+    assert find_dates(text, replace(in_2020, narrative=(2018, 4, 22))) == []
+    assert find_dates("during the war between Russia and Japan", in_2020) == []
+
+
+def test_a_month_of_that_year_takes_the_year_last_written_out() -> None:
+    # 002 line 31: "In 1905 ... in May of that year", read in a passage anchored in 2016
+    ctx = DateContext(written="2021-05", narrative=(2016, 4, 0))
+    opening = "In 1905 Japan scored a stunning victory over Russia."
+    ctx = ctx.advance(find_dates(opening, ctx), opening, new_paragraph=False)
+    span = one("In a set‑piece sea battle at Tsushima in May of that year, a Japanese fleet "
+               "under Admiral Togo destroyed a Russian expeditionary force.", ctx)
+    assert (span.edtf, span.text) == ("1905-05", "May of that year")
+    assert one("In May, the fleet sailed.", ctx).edtf == "2016-05"
+
+
+def test_over_the_next_weeks_counts_from_the_narrative_day() -> None:
+    # 004 line 1313 (gold S1-083), after "On April 30" 1991
+    ctx = DateContext(written="2021-05", narrative=(1991, 4, 30))
+    span = one("Over the next two weeks, “the activities of Operation ‘Ring’ expanded in scope "
+               "and brutality.", ctx)
+    assert (span.lower, span.upper, span.inferred) == (19910430, 19910514, True)
+    assert one("in the following three days", ctx).upper == 19910503
+
+
+def test_as_the_war_continued_runs_from_the_narrative_date_to_the_war_end() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3119 (gold S5-028), in a passage at 8 October 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 8), periods=_named_times())
+    span = one("As the war continued, Azeri citizens were also subjected to sporadic "
+               "bombardment.", ctx)
+    assert (span.lower, span.upper, span.inferred) == (20201008, 20201110, True)
+    # a narrative known only to the year gives no start
+    assert find_dates("As the war continued, x.", replace(ctx, narrative=(2020, 0, 0))) == []
+
+
+def test_the_year_after_the_title_of_a_work_is_a_citation() -> None:
+    # 002 lines 23 and 33; a bracketed year after a happening stays a date
+    for text in ["Furthermore, as American journalist Thomas Goltz documents in his famous "
+                 "memoir Azerbaijan Diary (1998), Azerbaijan’s defeat derived as much from "
+                 "internal divisions.",
+                 "Yet as Irish journalist Fintan O’Toole argues in his book Heroic Failure "
+                 "(2018), the United Kingdom was alone among the winning parties."]:
+        assert one(text).qualifier == "citation"
+    assert one("The Sumgait pogrom (1988) shocked Armenians.").qualifier == ""

@@ -1,0 +1,81 @@
+"""Titles are words the sentence says, in order: never a sentence made by cutting words out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from karabakh_tui.extract.dates import DateContext, find_dates
+from karabakh_tui.extract.titles import MAX_WORDS, make_title
+
+WRITTEN = DateContext(written="2021-05", narrative=(2020, 9, 0))
+
+# Sentences from the seeds whose old, stitched titles said something the text does not.
+SEED_SENTENCES = [
+    # 001 line 27
+    "All these gestures and slogans served a purpose in unifying Azerbaijanis behind last "
+    "year’s war, but they were also not lost on the Karabakh Armenians, who fear what the "
+    "implications are for their long‑term well‑being should they be reintegrated into "
+    "Azerbaijan.",
+    # 004 line 3033
+    "Azeri shelling, which had been one of the first signs of renewed violence on September "
+    "27, killed a woman and child in Artsakh’s Martuni region and infrastructure in many "
+    "towns was damaged.",
+    # 004 line 2669
+    "Along with displaying new technology, weapons that would feature prominently in the 2020 "
+    "war, the Four-Day also cast new light on Russia’s position.",
+    # 004 line 1527 region
+    "On April 10, Azerbaijani forces attacked the village of Maraghar.",
+]
+
+
+def is_faithful(title: str, sentence: str) -> bool:
+    """The title, less a final ellipsis, is one contiguous run of the sentence's words."""
+    body = title.removesuffix("…")
+    words = " ".join(sentence.split())
+    return bool(body) and (body in words or body[:1].lower() + body[1:] in words)
+
+
+@pytest.mark.parametrize("sentence", SEED_SENTENCES)
+def test_seed_titles_are_contiguous_runs_of_the_sentence(sentence: str) -> None:
+    for date in find_dates(sentence, WRITTEN):
+        title = make_title(sentence, date)
+        assert is_faithful(title, sentence), title
+        assert len(title.removesuffix("…").split()) <= MAX_WORDS
+
+
+def test_date_in_the_middle_is_not_cut_out() -> None:
+    sentence = SEED_SENTENCES[1]
+    title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
+    assert "violence killed" not in title
+    assert title.startswith("Azeri shelling")
+
+
+def test_leading_date_phrase_is_dropped() -> None:
+    sentence = SEED_SENTENCES[3]
+    assert make_title(sentence, find_dates(sentence, WRITTEN)[0]) == (
+        "Azerbaijani forces attacked the village of Maraghar")
+
+
+def test_trailing_date_phrase_is_dropped() -> None:
+    # 004 line 2879: "... the Armenian government declared martial law on September 27."
+    sentence = "Within hours, the Armenian government declared martial law on September 27."
+    title = make_title(sentence, find_dates(sentence, WRITTEN)[-1])
+    assert title == "Within hours, the Armenian government declared martial law"
+
+
+_WORD = st.sampled_from("the war began Azerbaijan Armenia forces , ; — which while took "
+                        "Shusha on in and signed ceasefire".split())
+_DATE = st.sampled_from(["on September 27", "in 1994", "on 10 November 2020", "in May 1992",
+                         "the following day", "in the 1990s"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD, max_size=20), _DATE, st.lists(_WORD, max_size=20))
+def test_any_title_is_a_contiguous_run_of_its_sentence(before, date_words, after) -> None:
+    sentence = re.sub(r"\s+([,;])", r"\1", " ".join([*before, date_words, *after]) + ".")
+    for date in find_dates(sentence, WRITTEN):
+        assert is_faithful(make_title(sentence, date), sentence)

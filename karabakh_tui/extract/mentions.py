@@ -114,9 +114,13 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     written = _written_key(source)
     last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
     para = None
+    recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
     for sentence in sentences:
         if _NON_NARRATIVE.match(sentence.section.strip()):
             continue
+        recent = [s for s in recent[-2:] if s.paragraph == sentence.paragraph]
+        before = [s.text for s in recent]
+        recent.append(sentence)
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
         new_paragraph = _paragraph_key(sentence) != para
         para = _paragraph_key(sentence)
@@ -127,7 +131,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                               and not lasts_since(sentence.text, d)])
             told = bool(kept) and tells_happening(sentence.text)
             if told:
-                yield from (_mention(sentence, d, gaz, known, False) for d in kept)
+                yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
             if kept:  # a passage's date is set by a happening, not by analysis of one
                 last = (anchor_order(kept, sentence.text)[0], para, sentence.index) if told \
                     else None
@@ -135,7 +139,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if last and _may_inherit(sentence, last, para):
             # the date's words stand in another sentence: no offsets into this one
             inherited = replace(last[0], inferred=True, start=0, end=0)
-            yield _mention(sentence, inherited, gaz, known, True)
+            yield _mention(sentence, inherited, gaz, known, True, before)
 
 
 def ends_a_state(text: str, date: DateSpan) -> bool:
@@ -233,8 +237,8 @@ def is_commentary(text: str) -> bool:
 
 
 def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],
-             inferred: bool) -> Mention:
-    matches = gaz.find(sentence.text, when=date.lower // 10000)
+             inferred: bool, before: Sequence[str] = ()) -> Mention:
+    matches = gaz.find(sentence.text, when=date.lower // 10000, before=before)
     actors = tuple(dict.fromkeys(m.name for m in matches if m.kind == "actor"))
     places = tuple(dict.fromkeys(m.name for m in matches if m.kind == "place"))
     variants = tuple(dict.fromkeys((m.name, m.surface, m.variant_community)

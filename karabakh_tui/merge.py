@@ -300,12 +300,29 @@ def _event_date(ms: Sequence[Mention], days: str = "stated") -> DateSpan:
     """The most precise date the citations support; for a one-day happening the day most
     documents give (the earliest on a tie)."""
     best = _clearest([m for m in ms if not m.inferred] or ms).date
+    if days == "ignored":
+        return _days_told(ms, best)
     votes = _day_votes(ms, days)
     if votes:
         lower, label, edtf = min(votes, key=lambda k: (-len(votes[k]), k[0]))
         return DateSpan(text=best.text, edtf=edtf, lower=lower, upper=lower,
                         precision="day", label=label)
     return best
+
+
+def _days_told(ms: Sequence[Mention], best: DateSpan) -> DateSpan:
+    """A happening lasting several days: from the first to the last day its citations
+    give inside `best` ("on the evening of February 27" ... "order was re-imposed on
+    February 29" -> 27-29 February 1988), else `best` itself."""
+    told = sorted((m.date for m in ms if _states_day(m, "vouched")
+                   and best.lower <= m.date.lower <= m.date.upper <= best.upper),
+                  key=lambda d: d.lower)
+    if best.precision == "day" or len({d.lower for d in told}) < 2:
+        return best
+    first, last = told[0], told[-1]
+    return DateSpan(text=best.text, edtf=f"{first.edtf.rstrip('~?%')}/{last.edtf.rstrip('~?%')}",
+                    lower=first.lower, upper=last.upper, precision="range",
+                    label=f"{first.label} – {last.label}")
 
 
 _COUNT = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)(?!%| percent)"

@@ -280,6 +280,21 @@ def test_seed_sumgait_pogrom_is_one_event_however_many_thesis_sentences_tell_it(
                      if 19880201 <= e.lower and e.upper <= 19880229]
     assert len(february_1988) == 1
     assert len(february_1988[0].citations) >= 3
+    # the most precise date the citations support: the 27th to the 29th
+    assert february_1988[0].date == "1988-02-27/1988-02-29"
+    assert (february_1988[0].lower, february_1988[0].upper) == (19880227, 19880229)
+
+
+def test_seed_helicopter_downed_while_the_deal_was_negotiated_is_not_the_deal(
+        seed_conn: sqlite3.Connection) -> None:
+    # 004 line 3477: "However, on November 9, while the final peace deal was likely being
+    # negotiated, a Russian military helicopter was shot down by Azeri soldiers"
+    helicopter = _event_quoting(seed_conn, "a Russian military helicopter was shot down")
+    statement = _event_quoting(seed_conn, "November 10th, 2020 statement")
+    assert helicopter.id != statement.id
+    assert helicopter.date == "2020-11-09"
+    # 001 and 004 give 10 November, 000 gives 9 November: the day most documents give
+    assert statement.date == "2020-11-10" and statement.disputed
 
 
 def test_seed_two_ceasefires_of_2020_stay_two_events(seed_conn: sqlite3.Connection) -> None:

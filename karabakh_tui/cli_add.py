@@ -18,7 +18,6 @@ from typing import Any
 import click
 
 from karabakh_tui.cli import Fail, _ensure_built, _say, _workspace, cli, with_errors
-
 from karabakh_tui.corpus.manifest import _ID, _WRITTEN, LAYOUTS  # one definition of valid
 
 

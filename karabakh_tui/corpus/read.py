@@ -7,7 +7,6 @@ from pathlib import Path
 
 from karabakh_tui.text import document_text
 
-
 MAX_LINE = 200_000
 """Characters in one line. The seeds' longest is under 2,000 (a paragraph per line); a
 longer line is not prose (a dump, minified data) and would take minutes to extract."""

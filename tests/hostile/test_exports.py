@@ -12,16 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from karabakh_tui.app_context import Workspace
-from karabakh_tui.cli import cli
+from tests.cli.test_cli import run
 from tests.hostile.test_atomic_build import _unprivileged, karabakh
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from textual.widgets import DataTable, Input, Select, SelectionList, TextArea
 
@@ -22,6 +21,15 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def export_with_the_key(pilot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`e`, the dialog's path set to `path`, Enter: the export as a user makes it."""
+    await pilot.press("e")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 def shown_ids(app: KarabakhApp) -> list[str]:
@@ -154,11 +162,7 @@ async def test_export_key_matches_cli_export(seed_env: Workspace, tmp_path: Path
         await settle(pilot)
         pilot.app.screen.query_one("#period", Select).value = "Second Karabakh War"
         await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        pilot.app.screen.query_one(Input).value = str(tui_file)
-        await pilot.press("enter")
-        await settle(pilot)
+        await export_with_the_key(pilot, tui_file)
     assert tui_file.read_bytes() == cli_file.read_bytes()
 
 

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from textual.widgets import (Checkbox, DataTable, Input, Select, SelectionList, Sparkline,
-                             Static)
+from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList, Sparkline, Static
 from textual.widgets._key_panel import BindingsTable
 
 from karabakh_tui.app_context import Workspace
@@ -18,7 +17,7 @@ from karabakh_tui.tui.screens.document import DocumentScreen
 from karabakh_tui.tui.screens.explorer import ExplorerScreen, _cells
 from karabakh_tui.tui.screens.export import ExportScreen
 from karabakh_tui.tui.widgets.density import DensityStrip
-from tests.tui.test_explorer import SIZE, settle, shown_ids, total
+from tests.tui.test_explorer import SIZE, export_with_the_key, settle, shown_ids, total
 
 SMALL = (80, 24)
 
@@ -339,11 +338,7 @@ async def test_o_lists_the_latest_first_and_exports_as_sort_minus_date(
         assert "latest first" in str(pilot.app.screen.query_one("#status", Static).render())
         pilot.app.screen.query_one("#places", SelectionList).select("Shusha")
         await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        pilot.app.screen.query_one(Input).value = str(tui_file)
-        await pilot.press("enter")
-        await settle(pilot)
+        await export_with_the_key(pilot, tui_file)
     assert tui_file.read_bytes() == cli_file.read_bytes()
 
 

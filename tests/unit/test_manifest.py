@@ -66,7 +66,7 @@ def test_missing_corpus_folder(tmp_path: Path) -> None:
 
 def test_non_utf8_names_the_byte_offset(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Şuşa".encode("utf-8") + " caf\xe9".encode("latin-1"))
+    path.write_bytes("Şuşa".encode() + " caf\xe9".encode("latin-1"))
     with pytest.raises(DocumentError, match=r"latin1.txt: not valid UTF-8 at byte offset 10"):
         read_document(path)
 

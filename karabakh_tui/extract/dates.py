@@ -13,6 +13,7 @@ because `datetime` cannot hold BCE; sort keys are ``year * 10000 + month * 100 +
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -606,9 +607,11 @@ _TIME_PREPOSITION = re.compile(
 
 
 def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
-    aliases = sorted(((a, n) for n in ctx.periods for a in n.aliases), key=lambda p: -len(p[0]))
-    for alias, named in aliases:
-        for m in re.finditer(rf"\b{re.escape(alias)}\b", text, re.I):
+    any_alias, aliases = _alias_patterns(ctx.periods)
+    if any_alias is None or not any_alias.search(text):
+        return  # most sentences name no period: one search instead of one per alias
+    for pattern, named in aliases:
+        for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             lead = _TIME_PREPOSITION.search(text[max(0, m.start() - 40):m.start()])
@@ -617,6 +620,19 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> I
             taken.append((m.start(), m.end()))
             start = m.start() - len(lead.group(0))
             yield _named_span(named, " ".join(lead["p"].lower().split()), text, start, m.end())
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_patterns(periods: tuple[NamedTime, ...]) -> tuple[
+        re.Pattern[str] | None, list[tuple[re.Pattern[str], NamedTime]]]:
+    """Compiled once per set of periods (the build reuses one): a pattern matching any
+    alias, and each alias's own pattern, longest alias first."""
+    aliases = sorted(((a, n) for n in periods for a in n.aliases), key=lambda p: -len(p[0]))
+    if not aliases:
+        return None, []
+    compiled = [(re.compile(rf"\b{re.escape(a)}\b", re.I), n) for a, n in aliases]
+    any_alias = re.compile("|".join(f"(?:{p.pattern})" for p, _n in compiled), re.I)
+    return any_alias, compiled
 
 
 def _named_span(named: NamedTime, prep: str, text: str, start: int, end: int) -> DateSpan:

@@ -188,11 +188,12 @@ def _source_ids(conn: Any) -> list[str]:
 
 
 def _date_bounds(date_from: str | None, date_to: str | None) -> tuple[int | None, int | None]:
-    from karabakh_tui.extract.dates import parse_user_date
-
     def parse(option: str, value: str | None) -> tuple[int, int] | None:
         if not value:
             return None
+        # only now: importing the tagger compiles its patterns, ~100 ms of a lookup
+        from karabakh_tui.extract.dates import parse_user_date
+
         try:
             return parse_user_date(value)
         except ValueError as exc:

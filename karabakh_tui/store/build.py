@@ -141,6 +141,8 @@ def _meta(corpus: Corpus, results: Sequence[DocumentResult]) -> dict[str, str]:
         "corpus": str(corpus.root),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "documents": json.dumps({r.source.id: r.sha256 for r in results}),
+        # lets a reader check staleness without parsing the manifest (app_context)
+        "files": json.dumps([s.file for s in corpus.sources]),
     }
 
 

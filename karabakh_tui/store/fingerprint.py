@@ -8,7 +8,7 @@ Both cover the manifest, the documents, the schema version and the build code an
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,17 +21,31 @@ _BUILD_FILES = ("pipeline.py", "merge.py", "model.py", "names.py")
 
 
 def _inputs(corpus: Corpus) -> Iterator[Path]:
-    if (corpus.root / MANIFEST).is_file():
-        yield corpus.root / MANIFEST
-    yield from (corpus.path_of(s) for s in corpus.sources)
+    return _inputs_of(corpus.root, [s.file for s in corpus.sources])
+
+
+def _inputs_of(root: Path, files: Sequence[str]) -> Iterator[Path]:
+    if (root / MANIFEST).is_file():
+        yield root / MANIFEST
+    yield from (root / name for name in files)
     for part in _BUILD_PARTS:
         yield from sorted((PACKAGE_DIR / part).glob("*.*"))
     yield from (PACKAGE_DIR / name for name in _BUILD_FILES)
 
 
 def stat_fingerprint(corpus: Corpus) -> str:
+    return _stat_digest(_inputs(corpus))
+
+
+def stat_fingerprint_of(root: Path, files: Sequence[str]) -> str:
+    """`stat_fingerprint` of a corpus whose document files are `files` (as a build
+    recorded them), without reading its manifest."""
+    return _stat_digest(_inputs_of(root, files))
+
+
+def _stat_digest(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}".encode())
-    for path in _inputs(corpus):
+    for path in paths:
         try:
             st = path.stat()
         except OSError:

@@ -6,6 +6,7 @@ so the build is quick and the documents are real.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tomllib
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from karabakh_tui.app_context import Workspace
 from karabakh_tui.cli import cli
 from karabakh_tui.paths import bundled_corpus
 from karabakh_tui.store.read import open_reader
@@ -97,3 +99,37 @@ def test_add_copies_describes_and_builds_only_the_new_document(corpus: Path,
     assert sentences_with(corpus, "benchmark-town ceasefire") == [added[0]["id"]]
     code, out, _err = karabakh(corpus, "events", "--search", "benchmark-town", "--format", "json")
     assert code == 0 and re.search(r'"date": "2020-11-10"', out), out
+
+
+def workspace(corpus: Path) -> Workspace:
+    return Workspace(corpus, corpus.parent / "k.sqlite")
+
+
+def test_current_database_is_judged_without_parsing_the_manifest(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    karabakh(corpus, "build")
+
+    def refuse(_root: Path) -> None:
+        raise AssertionError("the manifest was parsed")
+
+    monkeypatch.setattr("karabakh_tui.corpus.manifest.load_corpus", refuse)
+    assert workspace(corpus).why_stale() is None
+
+
+def test_touched_but_unchanged_document_needs_no_build(corpus: Path) -> None:
+    karabakh(corpus, "build")
+    doc = corpus / SMALL[0]
+    os.utime(doc, ns=(doc.stat().st_atime_ns, doc.stat().st_mtime_ns + 5_000_000_000))
+    assert workspace(corpus).why_stale() is None
+
+
+def test_edited_manifest_or_document_needs_a_build(corpus: Path) -> None:
+    karabakh(corpus, "build")
+    with (corpus / "sources.toml").open("a", encoding="utf-8") as fh:
+        fh.write("# a comment changes the bytes\n")
+    assert workspace(corpus).why_stale() == "the corpus or the extractor changed"
+    karabakh(corpus, "build")
+    assert workspace(corpus).why_stale() is None
+    with (corpus / SMALL[0]).open("a", encoding="utf-8") as fh:
+        fh.write("\n" + ADDED)
+    assert workspace(corpus).why_stale() == "the corpus or the extractor changed"

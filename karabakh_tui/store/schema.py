@@ -123,7 +123,7 @@ CREATE TABLE citation_names (event_id TEXT NOT NULL, document_id TEXT NOT NULL,
 
 INDEXES = """
 CREATE INDEX sentences_document ON sentences(document_id, ordinal);
-CREATE INDEX events_lower ON events(lower, upper);
+CREATE INDEX events_lower ON events(lower, upper, id);  -- covers ORDER BY date
 CREATE INDEX citations_sentence ON citations(sentence_id);
 CREATE INDEX citations_document ON citations(document_id, event_id);
 CREATE INDEX event_actors_actor ON event_actors(actor, event_id);

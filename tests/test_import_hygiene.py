@@ -24,3 +24,16 @@ def test_headless_core_never_imports_textual() -> None:
     loaded = _loaded_after("import karabakh_tui.query, karabakh_tui.exporting, "
                            "karabakh_tui.pipeline")
     assert "textual" not in loaded
+
+
+def test_explorer_imports_none_of_the_build_side() -> None:
+    """The explorer reads a built database: the tagger's patterns, the gazetteer and
+    sqlite-utils cost start-up time it never uses."""
+    probe = ("import karabakh_tui.tui.app, karabakh_tui.tui.screens.explorer, "
+             "karabakh_tui.tui.screens.document\nimport sys\n"
+             "print(' '.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    build_side = {m for m in out if m.startswith(("karabakh_tui.extract", "karabakh_tui.merge",
+                                                  "karabakh_tui.store.build", "sqlite_utils"))}
+    assert not build_side, build_side

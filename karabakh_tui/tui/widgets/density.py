@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
-from karabakh_tui.extract.dates import year_label
+from karabakh_tui.export import year_label
 
 
 def buckets(counts: list[tuple[int, int]], width: int) -> tuple[list[int], int, int]:

@@ -27,7 +27,7 @@ from karabakh_tui.tui.widgets.events_table import EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
-WINDOW = 2 * PAGE
+WINDOW = PAGE
 """Rows hydrated around the target of a far jump (search n/N, --event, ctrl+end)."""
 MAX_ROWS = 10 * PAGE
 """The table never holds more rows than this: past it, it re-windows around the cursor."""

@@ -155,6 +155,16 @@ def find_events(conn: sqlite3.Connection, flt: Filter, offset: int = 0,
     return hydrate(conn, rows)
 
 
+def events_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Event]:
+    """The events with these ids, in the order given (the TUI's window of a long list)."""
+    rows: dict[str, sqlite3.Row] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        rows.update((r["id"], r) for r in conn.execute(
+            f"SELECT e.* FROM events e WHERE e.id IN ({marks})", chunk))
+    return hydrate(conn, [rows[i] for i in ids if i in rows])
+
+
 def get_event(conn: sqlite3.Connection, event_id: str) -> Event | None:
     rows = conn.execute("SELECT e.* FROM events e WHERE e.id = ?",
                         (event_id.strip().upper(),)).fetchall()

@@ -342,22 +342,82 @@ async def test_o_lists_the_latest_first_and_exports_as_sort_minus_date(
     assert tui_file.read_bytes() == cli_file.read_bytes()
 
 
-async def test_ctrl_end_past_the_jump_limit_says_how_to_reach_the_end(
-        seed_env: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import karabakh_tui.tui.screens.explorer as explorer
+def ids_in_date_order(conn: sqlite3.Connection) -> list[str]:
+    """Every event id in the explorer's default order, read straight from the database."""
+    return [r[0] for r in conn.execute("SELECT id FROM events ORDER BY lower, upper, id")]
 
-    monkeypatch.setattr(explorer, "JUMP_LIMIT", 100)  # the seeds have 844 events, 200 loaded
-    notes: list[str] = []
+
+def status(app: KarabakhApp) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+async def test_ctrl_end_and_home_hydrate_a_window_not_every_row(
+        seed_env: Workspace, seed_conn: sqlite3.Connection) -> None:
+    from karabakh_tui.tui.screens.explorer import WINDOW
+
+    ids = ids_in_date_order(seed_conn)
+    assert len(ids) > WINDOW + 200  # the seeds have enough events for a far jump
     async with make_app(seed_env).run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = pilot.app.screen
-        screen.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
-        loaded = len(screen.view.events)
+        table = screen.query_one(DataTable)
         await pilot.press("ctrl+end")
         await settle(pilot)
-        assert screen.query_one(DataTable).cursor_row == loaded - 1  # the last loaded row
-        assert len(screen.view.events) < len(screen.view.ids)  # the next page only, not all
-        assert notes and "press o" in notes[-1]
+        assert screen.selected_event().id == ids[-1]
+        assert table.row_count == WINDOW  # not the len(ids) rows above the last one
+        assert f"{len(ids)} events" in status(pilot.app)
+        assert f"row {len(ids)} of {len(ids)}" in status(pilot.app)
+        await pilot.press("ctrl+home")
+        await settle(pilot)
+        assert screen.selected_event().id == ids[0]
+        assert table.row_count <= WINDOW and f"row 1 of {len(ids)}" in status(pilot.app)
+
+
+async def test_event_option_far_down_opens_on_it_with_its_neighbours(
+        seed_env: Workspace, seed_conn: sqlite3.Connection) -> None:
+    from karabakh_tui.tui.screens.explorer import WINDOW
+
+    ids = ids_in_date_order(seed_conn)
+    at = len(ids) - 150  # far past the first page, not at the very end
+    async with make_app(seed_env, event_id=ids[at]).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        table = screen.query_one(DataTable)
+        assert screen.selected_event().id == ids[at]
+        assert table.row_count <= WINDOW
+        row = table.cursor_row
+        shown = [table.coordinate_to_cell_key((r, 0)).row_key.value
+                 for r in range(row - 3, row + 4)]
+        assert shown == ids[at - 3:at + 4]  # the rows around it are its neighbours in time
+        top = table.scroll_offset.y
+        assert top + 2 <= row <= top + table.scrollable_content_region.height - 3
+
+
+async def test_arrows_walk_across_the_window_edges_event_by_event(
+        seed_env: Workspace, seed_conn: sqlite3.Connection, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import karabakh_tui.tui.screens.explorer as explorer
+
+    # small pages so a few key presses cross the window's edges both ways
+    monkeypatch.setattr(explorer, "PAGE", 8)
+    monkeypatch.setattr(explorer, "WINDOW", 16)
+    monkeypatch.setattr(explorer, "MAX_ROWS", 40)
+    ids = ids_in_date_order(seed_conn)
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        table = screen.query_one(DataTable)
+        table.focus()
+        for i in range(1, 60):
+            await pilot.press("down")
+            assert screen.selected_event().id == ids[i]
+            assert table.row_count <= 40
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        for i in range(len(ids) - 2, len(ids) - 40, -1):
+            await pilot.press("up")
+            assert screen.selected_event().id == ids[i]
+            assert table.row_count <= 40
+        assert f"row {i + 1} of {len(ids)}" in status(pilot.app)  # the last one reached
 
 
 async def test_markup_typed_into_search_and_filters_is_text(seed_env: Workspace) -> None:

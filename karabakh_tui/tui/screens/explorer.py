@@ -36,9 +36,10 @@ from karabakh_tui.tui.widgets.events_table import EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
-JUMP_LIMIT = 2000
-"""ctrl+end loads at most this many rows at once (a DataTable row costs about 1 ms);
-past it, `o` (latest first) is the fast way to the end of a long chronology."""
+WINDOW = PAGE
+"""Rows hydrated around the target of a far jump (search n/N, --event, ctrl+end)."""
+MAX_ROWS = 10 * PAGE
+"""The table never holds more rows than this: past it, it re-windows around the cursor."""
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
@@ -85,11 +86,16 @@ def _choose(select: Select[str], values: tuple[str, ...]) -> None:
 
 @dataclass
 class View:
-    """What the table shows: every matching id, and the events hydrated so far."""
+    """What the table shows: every matching id, and the window of them hydrated as rows.
+
+    Table row r is event `ids[offset + r]`, `events[r]` hydrated: a far jump hydrates a
+    window around its target instead of every row above it.
+    """
 
     flt: Filter = field(default_factory=Filter)
     ids: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    offset: int = 0
     matches: list[int] = field(default_factory=list)
     conn: Any = None
     """The connection `ids` were read with: later pages come from the same database even
@@ -124,6 +130,7 @@ class ExplorerScreen(Screen[None]):
         self.initial = flt
         self.goto_event = event_id
         self.view = View()
+        self.message = Text()
         self.column_width = 0
         self.latest_first = flt.sort == "-date"
         self.credits = query.source_credits(self.conn)
@@ -314,38 +321,78 @@ class ExplorerScreen(Screen[None]):
         for ev in events:
             table.add_row(*_cells(ev, columns, self.shown_names), key=ev.id)
 
-    def _load_until(self, row: int) -> None:
-        """Hydrate pages until the table has `row` (on the UI thread: a page is fast)."""
-        while len(self.view.events) <= row < len(self.view.ids):
-            more = query.find_events(self.view.conn or self.conn, self.view.flt,
-                                     len(self.view.events), PAGE)
+    def _hydrate(self, start: int, stop: int) -> list[Event]:
+        """Events `ids[start:stop]`, read with the connection the ids came from."""
+        return query.events_by_id(self.view.conn or self.conn, self.view.ids[start:stop])
+
+    def _extend(self, index: int) -> None:
+        """Hydrate pages below the window until it holds `index` (a page is fast)."""
+        view = self.view
+        while view.offset + len(view.events) <= index < len(view.ids):
+            end = view.offset + len(view.events)
+            more = self._hydrate(end, end + PAGE)
             if not more:
                 break
-            self.view.events.extend(more)
+            view.events.extend(more)
             self._add_rows(more)
 
+    def _rewindow(self, index: int) -> None:
+        """Make the table the WINDOW rows of the view around `index`."""
+        view = self.view
+        start = max(0, min(index - WINDOW // 2, len(view.ids) - WINDOW))
+        view.offset, view.events = start, self._hydrate(start, start + WINDOW)
+        self.query_one(DataTable).clear()
+        self._add_rows(view.events)
+
+    def _ensure(self, index: int) -> None:
+        """Make the table hold the view's event `index`: extend it if near, else re-window."""
+        view = self.view
+        end = view.offset + len(view.events)
+        if view.offset <= index < end:
+            return
+        if end <= index < end + PAGE and len(view.events) + PAGE <= MAX_ROWS:
+            self._extend(index)
+        else:
+            self._rewindow(index)
+
+    @property
+    def position(self) -> int:
+        """The cursor's index in the whole view (`view.ids`), not in the table's window."""
+        return self.view.offset + self.query_one(DataTable).cursor_row
+
     def _status(self, text: Text) -> None:
+        self.message = text
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """The status line: its message, then where the cursor is in the whole view."""
+        text = self.message.copy()
+        if self.view.events:
+            text.append(f" · row {self.position + 1} of {len(self.view.ids)}", style="dim")
         self.query_one("#status", Static).update(text)
 
     # ---- the table and the detail pane ----------------------------------------------
 
     @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.view.events) - PAGE // 4:
-            self._load_until(len(self.view.events))
+    def _highlighted(self) -> None:
+        view, row = self.view, self.query_one(DataTable).cursor_row  # not the message's:
+        # a re-window may have moved the cursor since it was sent
+        end = view.offset + len(view.events)
+        at_bottom = end < len(view.ids) and row >= len(view.events) - PAGE // 4
+        if at_bottom and len(view.events) + PAGE <= MAX_ROWS:
+            self._extend(end)
+        elif at_bottom or (view.offset and row < PAGE // 4):
+            self._move_to(self.position, recentre=True)
+        self._show_position()
         self._show_detail()
 
     @on(EventsTable.WantsLast)
     def _to_last(self) -> None:
-        missing = len(self.view.ids) - len(self.view.events)
-        if 0 < missing <= JUMP_LIMIT:
-            self._status(Text("loading the rest of the events…", style="dim"))
-            self._load_rest(self.view)
-            return
-        self._move_to(len(self.view.events) - 1)
-        if missing:
-            self.notify(f"{len(self.view.events)} of {len(self.view.ids)} events loaded; "
-                        "press o to list the latest first")
+        self._move_to(len(self.view.ids) - 1)
+
+    @on(EventsTable.WantsFirst)
+    def _to_first(self) -> None:
+        self._move_to(0)
 
     def action_cycle_names(self) -> None:
         """Show place names as another community writes them; quotes keep the source's."""
@@ -365,23 +412,6 @@ class ExplorerScreen(Screen[None]):
         self.notify("latest first" if self.latest_first else "oldest first")
         self.refresh_events()
 
-    @work(thread=True, exclusive=True, group="load")
-    def _load_rest(self, view: View) -> None:
-        conn = self.ws.connect()
-        try:
-            rest = query.find_events(conn, view.flt, len(view.events), None)
-        finally:
-            conn.close()
-        self.app.call_from_thread(self._append_and_go_last, view, rest)
-
-    def _append_and_go_last(self, view: View, rest: list[Event]) -> None:
-        if view is not self.view:  # the filter changed meanwhile
-            return
-        view.events.extend(rest)
-        self._add_rows(rest)
-        self._status(_summary(view))
-        self._move_to(len(view.events) - 1)
-
     def selected_event(self) -> Event | None:
         row = self.query_one(DataTable).cursor_row
         return self.view.events[row] if 0 <= row < len(self.view.events) else None
@@ -398,13 +428,26 @@ class ExplorerScreen(Screen[None]):
         if event is not None and event.citations:
             self.app.push_screen(DocumentScreen(self.ws, event))
 
-    def _move_to(self, row: int) -> None:
-        self._load_until(row)
+    def _move_to(self, index: int, recentre: bool = False) -> None:
+        """Put the cursor on the view's event `index`, centred so its neighbours show.
+
+        `recentre`: the cursor is on `index`, near the window's edge: re-window around
+        it, and keep the row where it is on screen so the table does not seem to jump.
+        """
         table = self.query_one(DataTable)
+        on_screen = table.cursor_row - table.scroll_offset.y
+        window = (self.view.offset, table.row_count)
+        if recentre:
+            self._rewindow(index)
+        else:
+            self._ensure(index)
+        row = index - self.view.offset
         table.move_cursor(row=row, animate=False, scroll=False)
-        # centre the row so the events before and after it stay in view
-        table.scroll_to(y=max(0, row - table.scrollable_content_region.height // 2),
-                        animate=False, immediate=True)
+        top = max(0, row - (on_screen if recentre else table.scrollable_content_region.height // 2))
+        if (self.view.offset, table.row_count) == window:
+            table.scroll_to(y=top, animate=False, immediate=True)
+        else:  # new rows: the table knows its height once it has laid them out
+            table.call_after_refresh(table.scroll_to, y=top, animate=False, immediate=True)
 
     # ---- search (moves the cursor; the filters stay as they are) ----------------------
 
@@ -455,7 +498,7 @@ class ExplorerScreen(Screen[None]):
         if not self.view.matches:
             self.notify("no search yet: press / and type words", severity="information")
             return
-        row = self.query_one(DataTable).cursor_row
+        row = self.position
         after = [m for m in self.view.matches if (m - row) * step > 0]
         target = (min(after) if step > 0 else max(after)) if after else (
             self.view.matches[0] if step > 0 else self.view.matches[-1])

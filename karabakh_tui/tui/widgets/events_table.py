@@ -1,4 +1,4 @@
-"""The events table: a DataTable whose rows are hydrated page by page by its screen."""
+"""The events table: a DataTable holding the window of the view its screen hydrated."""
 
 from __future__ import annotations
 
@@ -9,11 +9,21 @@ from textual.widgets import DataTable
 
 
 class EventsTable(DataTable[object]):
-    """Jumping to the end asks the screen for the rows not loaded yet, then moves there."""
+    """Jumping to either end asks the screen, which re-windows the table there."""
 
     @dataclass
     class WantsLast(Message):
-        """The user asked for the last event; the table holds only the first pages."""
+        """The user asked for the last event; the table may hold only a window of rows."""
+
+    @dataclass
+    class WantsFirst(Message):
+        """The user asked for the first event, which may be above the table's window."""
+
+    def action_scroll_top(self) -> None:
+        self.post_message(self.WantsFirst())
+
+    def action_scroll_home(self) -> None:
+        self.post_message(self.WantsFirst())
 
     def action_scroll_bottom(self) -> None:
         self.post_message(self.WantsLast())

@@ -600,10 +600,18 @@ def _century_years(n: int, bce: bool) -> tuple[int, int]:
     return (n - 1) * 100 + 1, n * 100
 
 
+def _four_digits(lo: int, hi: int) -> bool:
+    """Plain EDTF years have four digits ("the twenty-first millennium" would need the
+    Y-prefixed long-year form, and is no date of this history anyway)."""
+    return -9999 <= lo and hi <= 9999
+
+
 def _read_century(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     n, q = _ordinal_value(m["o"]), _qualify(m["q"])
     bce = bool(m["era"]) and _era_year("1", m["era"]) <= 0
     lo, hi = _third(*_century_years(n, bce), q)
+    if not _four_digits(lo, hi):
+        return None
     era = " BCE" if bce else ""
     label = f"{q + ' ' if q else ''}{ordinal(n)} century{era}"
     return _span(m.group(0), m.start(), m.end(), (lo, 1, 1), (hi, 12, 31), "century",
@@ -615,6 +623,8 @@ def _read_century_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpa
     bce = bool(m["era"]) and _era_year("1", m["era"]) <= 0
     ya, yb = _century_years(a, bce), _century_years(b, bce)
     lo, hi = min(ya[0], yb[0]), max(ya[1], yb[1])
+    if not _four_digits(lo, hi):
+        return None
     era = " BCE" if bce else ""
     first, second = sorted((a, b), reverse=bce)
     label = f"{ordinal(first)}–{ordinal(second)} centuries{era}"
@@ -627,6 +637,8 @@ def _read_millennium(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan 
     bce = bool(m["era"]) and _era_year("1", m["era"]) <= 0
     lo, hi = (1 - n * 1000, 1 - ((n - 1) * 1000 + 1)) if bce else ((n - 1) * 1000 + 1, n * 1000)
     lo, hi = _third(lo, hi, q)
+    if not _four_digits(lo, hi):
+        return None
     label = f"{q + ' ' if q else ''}{ordinal(n)} millennium{' BCE' if bce else ''}"
     return _span(m.group(0), m.start(), m.end(), (lo, 1, 1), (hi, 12, 31), "millennium",
                  f"{edtf_year(lo)}/{edtf_year(hi)}", label, q)

@@ -256,3 +256,12 @@ def test_the_year_after_the_title_of_a_work_is_a_citation() -> None:
                  "(2018), the United Kingdom was alone among the winning parties."]:
         assert one(text).qualifier == "citation"
     assert one("The Sumgait pogrom (1988) shocked Armenians.").qualifier == ""
+
+
+def test_centuries_and_millennia_past_four_digit_years_are_no_dates() -> None:
+    # found by the property test in tests/hostile: "twenty-first millennium" gave the
+    # invalid EDTF "20001/21000"
+    assert find_dates("in the twenty-first millennium") == []
+    assert find_dates("the 150th century") == []
+    [third] = find_dates("in the third millennium B.C.")
+    assert third.edtf == "-2999/-2000"  # 3000 BC .. 2001 BC, astronomical numbering

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -468,12 +468,9 @@ class ExplorerScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, view: View, words: str) -> None:
         """The rows of `view` whose quotes have `words` (a full-text query: a worker)."""
-        fields = {k: getattr(view.flt, k) for k in view.flt.__dataclass_fields__}
-        conn = self.ws.connect()
-        try:
-            hits = set(query.event_ids(conn, Filter(**{**fields, "text": words, "limit": None})))
-        finally:
-            conn.close()
+        # the connection the view's ids came from: the same database even after a rebuild
+        hits = set(query.event_ids(view.conn or self.conn, replace(view.flt, text=words,
+                                                                   limit=None)))
         matches = [i for i, eid in enumerate(view.ids) if eid in hits]
         self.app.call_from_thread(self._found, view, words, matches)
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from karabakh_tui.model import DateSpan
 
@@ -51,58 +52,138 @@ def _f(template: str, **names: str) -> str:
     return template.format(**{k: v.format(n=k) for k, v in names.items()})
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for kind, rx in (
-    ("day_range", _f(r"\b{m}\s+{d1}\s*[-–‐‑]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
-    ("day_range", _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D,
-                     y=_Y)),
-    ("mdy", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
-    ("dmy", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
-    ("md_range", _f(r"\b(?:between\s+)?{m}\s+{d1}\s*(?:[-–‐‑]|and|to)\s*{d2}\b(?!,?\s+\d)",
-                    m=_M, d1=_D, d2=_D)),
-    ("md_range", _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m}\b(?!,?\s+\d)", m=_M, d1=_D, d2=_D)),
-    ("md", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
-    ("dm", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
-    ("season_pair", _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON,
-                       q2=_Q, s2=_SEASON, y=_Y)),
-    ("season_year", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
-    ("month_pair", _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M,
-                      y=_Y)),
-    ("month_year", _f(r"\b{q}{m}(?:\s+of)?,?\s+\[?{y}\b\]?", q=_Q, m=_M, y=_Y)),
-    ("year_part", r"\b(?:the\s+)?(?P<q>early|first|last|final|closing|late)\s+months\s+of\s+"
-                  r"(?P<y>1\d{3}|20\d{2})\b"),
-    ("year_end", r"\b(?:the\s+)?(?P<w>end|beginning|start|middle)\s+of\s+the\s+(?P<u>year|month)\b"),
-    ("century_pair", _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries"
-                        r"(?:\s+{era})?", o1=_ORD, o2=_ORD, era=_ERA)),
-    ("century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
-    ("millennium", _f(r"\b{q}{o}[\s-]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
-    ("decade", r"\b(?:(?P<q>early|mid|late)[\s-]+)?(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
-    ("era_year", _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}",
-                    era=_ERA)),
-    ("ad_year", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
-    ("year_range", r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
-    ("year_q", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
-    ("month_q", _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)"
-                   r"[\s-]+{m}\b", m=_M)),
-    ("approx_year", r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
-                    r"(?![\d,.]\d|\s*(?:%|percent))"),
-    ("year", r"(?<![\d,.$£€#/‐‑-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d‐‑-]|[.,]\d|\s*%)"),
-    ("short_year", r"\b(?P<p>in|by|until|till|after|before|since)\s+(?P<y>[1-9]\d{2})\b"
-                   r"(?![\d,.]\d|\s*%|\s+(?:of\b|[a-z]+s\b))"),
-    ("month", _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
-                 r"next|early|late|mid|of|on)[\s-]+{m}\b(?!\s+\d)", m=_M)),
-    ("relative", r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-                 r"eleven|twelve|several|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
-                 r"(?P<dir>later|after(?:wards)?|earlier|before)(?!\s+(?:the|that|his|her|"
-                 r"its|their|[A-Z]))"
-                 r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
-                 r"(?P<u2>day|morning|evening|night|week|month|year)"
-                 r"|(?:within|(?:over|in|during)\s+the\s+(?:next|following))\s+"
-                 r"(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
-                 r"(?P<u3>day|week|month)s?"
-                 r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before))\b"),
-    ("written_relative", r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"
-                         r"summer|winter)\b(?!\s+(?:of|'s))"),
-)]
+# ---- cues: what a sentence must show for a pattern to have a chance -------------------
+# Each pattern below names its cues, and `find_dates` runs it only on a sentence showing
+# all of them: a few substring tests instead of 29 regex scans, and most sentences carry
+# no date at all. A cue must hold wherever its pattern matches: words are looked for in the
+# folded text, the way the patterns' re.I reads letters; digits and the case-sensitive era
+# in the raw text. tests/unit/test_dates_cues.py checks every pattern on every seed
+# sentence and on crafted ones against its cues, and `_prefilter=False` runs all patterns.
+
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The non-ASCII letters re.I matches to ASCII ones (İ, ı, long s, the Kelvin sign)."""
+_UNFOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _fold(text: str) -> str:
+    """Lower case, with every letter re.I takes for an ASCII one turned into it
+    (`translate` is slow, and these letters are rare)."""
+    return text.translate(_FOLD).lower() if _UNFOLDED.search(text) else text.lower()
+
+
+def _words(*words: str) -> Callable[[str, str], bool]:
+    return lambda raw, folded: any(word in folded for word in words)
+
+
+def _raw(pattern: str) -> Callable[[str, str], bool]:
+    search = re.compile(pattern).search
+    return lambda raw, folded: search(raw) is not None
+
+
+_CUES: dict[str, Callable[[str, str], bool]] = {
+    "digit": _raw(r"\d"),
+    "3digits": _raw(r"\d\d\d"),
+    "month": _words(*MONTHS, *(f"{abbr}." for abbr in _MONTH_ABBR)),
+    "season": _words(*_SEASONS),
+    "months": _words("months"),
+    "part": _words("early", "mid", "late", "beginning", "start", "end"),
+    "year|month": _words("year", "month"),
+    "centuries": _words("centuries"),
+    "century": _words("century"),
+    "millenni": _words("millenni"),
+    "0s": _words("0s", "0's", "0’s"),
+    "era": lambda raw, folded: any(era in raw for era in ("BC", "AD", "CE", "B.", "A.")),
+    "about": _words("c.", "ca.", "circa", "around", "about", "approximately"),
+    "unit": _words("day", "week", "month", "year", "morning", "evening", "night"),
+    "direction": _words("later", "after", "earlier", "before", "following", "next",
+                        "previous", "preceding", "same", "within"),
+    "last|this": _words("last", "this", "past"),
+    "unit|season": _words("year", "month", *_SEASONS),
+}
+
+
+class _Pattern(NamedTuple):
+    kind: str
+    cues: tuple[str, ...]
+    regex: re.Pattern[str]
+
+
+def _table(*rows: tuple[str, str, str]) -> list[_Pattern]:
+    """(kind, its cues separated by spaces, the regex) -> the patterns, compiled once."""
+    unknown = {cue for _kind, cues, _rx in rows for cue in cues.split()} - _CUES.keys()
+    if unknown:
+        raise ValueError(f"patterns name unknown cues: {sorted(unknown)}")
+    return [_Pattern(kind, tuple(cues.split()), re.compile(rx, re.I)) for kind, cues, rx in rows]
+
+
+_PATTERNS = _table(
+    ("day_range", "month 3digits",
+     _f(r"\b{m}\s+{d1}\s*[-–‐‑]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
+    ("day_range", "month 3digits",
+     _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
+    ("mdy", "month 3digits", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
+    ("dmy", "month 3digits", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
+    ("md_range", "month digit",
+     _f(r"\b(?:between\s+)?{m}\s+{d1}\s*(?:[-–‐‑]|and|to)\s*{d2}\b(?!,?\s+\d)",
+        m=_M, d1=_D, d2=_D)),
+    ("md_range", "month digit",
+     _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m}\b(?!,?\s+\d)", m=_M, d1=_D, d2=_D)),
+    ("md", "month digit", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
+    ("dm", "month digit", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
+    ("season_pair", "season 3digits",
+     _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON, q2=_Q, s2=_SEASON,
+        y=_Y)),
+    ("season_year", "season 3digits", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
+    ("month_pair", "month 3digits",
+     _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M, y=_Y)),
+    ("month_year", "month 3digits", _f(r"\b{q}{m}(?:\s+of)?,?\s+\[?{y}\b\]?", q=_Q, m=_M, y=_Y)),
+    ("year_part", "months 3digits",
+     r"\b(?:the\s+)?(?P<q>early|first|last|final|closing|late)\s+months\s+of\s+"
+     r"(?P<y>1\d{3}|20\d{2})\b"),
+    ("year_end", "year|month part",
+     r"\b(?:the\s+)?(?P<w>end|beginning|start|middle)\s+of\s+the\s+(?P<u>year|month)\b"),
+    ("century_pair", "centuries",
+     _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries(?:\s+{era})?",
+        o1=_ORD, o2=_ORD, era=_ERA)),
+    ("century", "century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
+    ("millennium", "millenni",
+     _f(r"\b{q}{o}[\s-]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
+    ("decade", "0s 3digits",
+     r"\b(?:(?P<q>early|mid|late)[\s-]+)?(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
+    ("era_year", "era digit",
+     _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}", era=_ERA)),
+    ("ad_year", "era digit", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
+    ("year_range", "3digits",
+     r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
+    ("year_q", "part 3digits", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
+    ("month_q", "month part",
+     _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+{m}\b", m=_M)),
+    ("approx_year", "about 3digits",
+     r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
+     r"(?![\d,.]\d|\s*(?:%|percent))"),
+    ("year", "3digits",
+     r"(?<![\d,.$£€#/‐‑-])\b(?P<y>1\d{3}|20\d{2})\b(?![\d‐‑-]|[.,]\d|\s*%)"),
+    ("short_year", "3digits",
+     r"\b(?P<p>in|by|until|till|after|before|since)\s+(?P<y>[1-9]\d{2})\b"
+     r"(?![\d,.]\d|\s*%|\s+(?:of\b|[a-z]+s\b))"),
+    ("month", "month",
+     _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
+        r"next|early|late|mid|of|on)[\s-]+{m}\b(?!\s+\d)", m=_M)),
+    ("relative", "unit direction",
+     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+     r"eleven|twelve|several|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
+     r"(?P<dir>later|after(?:wards)?|earlier|before)(?!\s+(?:the|that|his|her|"
+     r"its|their|[A-Z]))"
+     r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
+     r"(?P<u2>day|morning|evening|night|week|month|year)"
+     r"|(?:within|(?:over|in|during)\s+the\s+(?:next|following))\s+"
+     r"(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
+     r"(?P<u3>day|week|month)s?"
+     r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before))\b"),
+    ("written_relative", "last|this unit|season",
+     r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"
+     r"summer|winter)\b(?!\s+(?:of|'s))"),
+)
 
 _NOT_YEAR_AFTER = re.compile(
     r"^\s*(?:people|persons|soldiers|troops|men|women|children|km|kilometers|kilometres|"
@@ -334,13 +415,18 @@ def _between(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int, label: str,
 # ---- the tagger ------------------------------------------------------------------------
 
 
-def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
-    """Every date expression in `text`, left to right, longest match winning."""
+def find_dates(text: str, ctx: DateContext | None = None, *,
+               _prefilter: bool = True) -> list[DateSpan]:
+    """Every date expression in `text`, left to right, longest match winning.
+
+    `_prefilter=False` runs every pattern, cued or not: the reference the cues are
+    tested against (the result must be the same)."""
     ctx = ctx or DateContext()
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
     relative: dict[int, re.Match[str]] = {}
-    for kind, pattern in _PATTERNS:
+    folded = _fold(text) if _prefilter else None
+    for kind, pattern in _cued_patterns(text, folded) if folded is not None else _all_patterns():
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -351,10 +437,28 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateSpan]:
             spans.append(span)
             if kind == "relative":
                 relative[m.start()] = m
-    spans += _named_times(text, ctx, taken)
-    spans += _the_war(text, ctx, taken)
+    spans += _named_times(text, ctx, taken, folded)
+    spans += _the_war(text, ctx, taken, folded)
     spans.sort(key=lambda s: s.start)
     return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
+
+
+def _cued_patterns(text: str, folded: str) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The patterns whose cues all show in `text` (`folded` by `_fold`), in table order;
+    each cue is tested at most once, and only when a pattern asks for it."""
+    shown: dict[str, bool] = {}
+    for kind, cues, regex in _PATTERNS:
+        for cue in cues:
+            if cue not in shown:
+                shown[cue] = _CUES[cue](text, folded)
+            if not shown[cue]:
+                break
+        else:
+            yield kind, regex
+
+
+def _all_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
+    return ((kind, regex) for kind, _cues, regex in _PATTERNS)
 
 
 def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str]],
@@ -774,11 +878,19 @@ _TIME_PREPOSITION = re.compile(
     r"\s+(?:the\s+|this\s+|that\s+)?$", re.I)
 
 
-def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
-    any_alias, aliases = _alias_patterns(ctx.periods)
-    if any_alias is None or not any_alias.search(text):
+def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
+                 folded: str | None = None) -> Iterator[DateSpan]:
+    """Named happenings after a time preposition; with `folded` (see `_fold`), only once
+    the cheap cue, an alias's words in the folded text, shows."""
+    index = _period_index(ctx.periods)
+    if index.any_alias is None:
+        return
+    if folded is not None and index.cue is not None and \
+            not any(alias in folded for alias in index.cue):
+        return
+    if not index.any_alias.search(text):
         return  # most sentences name no period: one search instead of one per alias
-    for pattern, named in aliases:
+    for pattern, named in index.aliases:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -798,9 +910,13 @@ _WAR_GOES_ON = re.compile(r"\bas\s+the\s+(?:war|fighting)\s+(?:continued|went\s+
                           r"dragged\s+on|wore\s+on)\b", re.I)
 
 
-def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Iterator[DateSpan]:
+def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]],
+             folded: str | None = None) -> Iterator[DateSpan]:
     """"during the war", "throughout the entire war": the war the narrative is in (its
-    date lies inside one named war), marked inferred since the words do not name it."""
+    date lies inside one named war), marked inferred since the words do not name it.
+    With `folded`, a sentence without "war" or "fighting" is not searched."""
+    if folded is not None and "war" not in folded and "fighting" not in folded:
+        return
     war = _war_around(ctx)
     if war is None:
         return
@@ -829,9 +945,45 @@ def _war_around(ctx: DateContext) -> NamedTime | None:
     year, month, day = ctx.narrative
     lo = key(year, month or 1, day or 1)
     hi = key(year, month or 12, day or (last_day(year, month) if month else 31))
-    wars = [n for n in ctx.periods if re.search(r"\bwar\b", n.name, re.I)
-            and n.lower <= lo and hi <= n.upper]
+    wars = [n for n in _period_index(ctx.periods).wars if n.lower <= lo and hi <= n.upper]
     return min(wars, key=lambda n: n.upper - n.lower, default=None)
+
+
+@dataclass(frozen=True)
+class _PeriodIndex:
+    """What the tagger derives from a set of named times, once."""
+
+    any_alias: re.Pattern[str] | None
+    aliases: list[tuple[re.Pattern[str], NamedTime]]
+    cue: tuple[str, ...] | None
+    """The aliases folded, a cheap test before `any_alias`; None when one is not ASCII
+    (`_fold` is only proven to keep what re.I matches to ASCII)."""
+    wars: tuple[NamedTime, ...]
+
+
+_LAST_INDEX: list[tuple[tuple[NamedTime, ...], _PeriodIndex]] = []
+
+
+def _period_index(periods: tuple[NamedTime, ...]) -> _PeriodIndex:
+    """The index of `periods`, looked up by identity first: a build passes one tuple for
+    every sentence, and hashing its dataclasses cost more than the search it saves."""
+    if _LAST_INDEX and _LAST_INDEX[0][0] is periods:
+        return _LAST_INDEX[0][1]
+    index = _index_periods(periods)
+    _LAST_INDEX[:] = [(periods, index)]
+    return index
+
+
+_WAR = re.compile(r"\bwar\b", re.I)
+
+
+@functools.lru_cache(maxsize=8)
+def _index_periods(periods: tuple[NamedTime, ...]) -> _PeriodIndex:
+    any_alias, aliases = _alias_patterns(periods)
+    words = [alias.lower() for named in periods for alias in named.aliases]
+    cue = tuple(words) if all(w.isascii() for w in words) else None
+    return _PeriodIndex(any_alias, aliases, cue,
+                        tuple(n for n in periods if _WAR.search(n.name)))
 
 
 @functools.lru_cache(maxsize=8)

@@ -478,7 +478,7 @@ def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str
 
 
 def _month(name: str) -> int:
-    name = name.lower().rstrip(".")
+    name = _fold(name).rstrip(".")
     return MONTHS.index(name) + 1 if name in MONTHS else _MONTH_ABBR[name]
 
 
@@ -490,7 +490,7 @@ def _era_year(number: str, era: str | None) -> int:
 
 
 def _ordinal_value(word: str) -> int:
-    word = word.lower()
+    word = _fold(word)
     if word[0].isdigit():
         return int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
     base = 20 if word.startswith("twenty-") else 0
@@ -524,7 +524,7 @@ def _q_label(q: str) -> str:
 def _qualify(q: str | None) -> str:
     if not q:
         return ""
-    q = " ".join(q.lower().split())
+    q = " ".join(_fold(q).split())
     return {"the beginning of": "early", "the start of": "early", "the middle of": "mid",
             "the end of": "late"}.get(q, q)
 
@@ -556,7 +556,7 @@ def _read_day_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan |
 
 def _read_month_day(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, d = _month(m["m"]), int(m["d"])
-    if m["m"].lower() == "may" and not text[m.start("m")].isupper():
+    if _fold(m["m"]) == "may" and not text[m.start("m")].isupper():
         return None  # the verb "may"
     year = _narrative_year(ctx, mo)
     if year is None or not _valid_day(year, mo, d):
@@ -594,7 +594,7 @@ def _read_md_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
 
 def _read_year_part(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     """"the early months of 1990": January-April; "the final months of 1991": September-."""
-    y, first = int(m["y"]), m["q"].lower() in ("early", "first")
+    y, first = int(m["y"]), _fold(m["q"]) in ("early", "first")
     m1, m2 = (1, 4) if first else (9, 12)
     label = f"{'early' if first else 'late'} {y}"
     return _between(y, m1, 1, y, m2, last_day(y, m2), label, m.group(0), m.start(), m.end(),
@@ -606,8 +606,8 @@ def _read_year_end(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
     if not ctx.narrative:
         return None
     y, mo, _d = ctx.narrative
-    part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[m["w"].lower()]
-    if m["u"].lower() == "year":
+    part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[_fold(m["w"])]
+    if _fold(m["u"]) == "year":
         month = {"late": 12, "early": 1, "mid": 6}[part]
         return month_span(y, month, m.group(0), m.start(), m.end(), inferred=True)
     if not mo:
@@ -628,8 +628,8 @@ def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | N
 
 
 def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
-    mo, prep = _month(m["m"]), m["p"].lower()
-    if m["m"].lower() == "may" and m["m"][0] == "m":
+    mo, prep = _month(m["m"]), _fold(m["p"])
+    if _fold(m["m"]) == "may" and m["m"][0] == "m":
         return None
     if prep in ("last", "this", "next"):
         if not ctx.written_ymd:
@@ -650,12 +650,12 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
 
 
 def _season(y: int, season: str, q: str, text: str, start: int, end: int) -> DateSpan:
-    first, last, code = _SEASONS[season.lower()]
+    first, last, code = _SEASONS[_fold(season)]
     if q:
         first = last = {"early": first, "mid": first + 1, "late": last}[q]
     y2, m2 = (y + 1, last - 12) if last > 12 else (y, last)
     y1, m1 = (y + 1, first - 12) if first > 12 else (y, first)
-    label = f"{q + ' ' if q else ''}{season.lower()} {year_label(y)}"
+    label = f"{q + ' ' if q else ''}{_fold(season)} {year_label(y)}"
     span = _between(y1, m1, 1, y2, m2, last_day(y2, m2), label, text, start, end, q)
     edtf = f"{edtf_year(y)}-{code}" if not q else span.edtf
     return replace(span, edtf=edtf, precision="season")
@@ -765,7 +765,7 @@ def _read_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None
     approx = "approximate" if m.groupdict().get("c") else ""
     start = m.start("y") if m.groupdict().get("p") else m.start()
     qualifier = approx
-    prep = (m.groupdict().get("p") or "").lower()
+    prep = _fold(m.groupdict().get("p") or "")
     if not qualifier:
         before = text[max(0, m.start() - 8):m.start()].lower()
         qualifier = "before" if before.endswith("before ") else (
@@ -787,29 +787,29 @@ def _read_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
         return None
     y, mo, d = ctx.narrative
     if m["w4"]:  # "The day after the video emerged": the day after the narrative's day
-        return _shift(ctx.narrative, "day", 1 if m["w4"].lower() == "after" else -1, m,
+        return _shift(ctx.narrative, "day", 1 if _fold(m["w4"]) == "after" else -1, m,
                       inferred=True)
     if m["w"]:
-        word, unit = m["w"].lower(), m["u2"].lower()
+        word, unit = _fold(m["w"]), _fold(m["u2"])
         unit = "day" if unit in ("morning", "evening", "night") else unit
         step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[word]
         return _shift(ctx.narrative, unit, step, m, inferred=True)
     if m["n3"]:
         n = _count(m["n3"])
-        start = _shift(ctx.narrative, m["u3"].lower(), 0, m, inferred=True)
-        stop = _shift(ctx.narrative, m["u3"].lower(), n, m, inferred=True)
+        start = _shift(ctx.narrative, _fold(m["u3"]), 0, m, inferred=True)
+        stop = _shift(ctx.narrative, _fold(m["u3"]), n, m, inferred=True)
         if start is None or stop is None:
             return None
         return range_span(start, stop, m.group(0), m.start(), m.end())
     n = _count(m["n"])
     if n is None:
         return None
-    sign = 1 if m["dir"].lower().startswith(("later", "after")) else -1
-    return _shift(ctx.narrative, m["u"].lower(), sign * n, m, inferred=True)
+    sign = 1 if _fold(m["dir"]).startswith(("later", "after")) else -1
+    return _shift(ctx.narrative, _fold(m["u"]), sign * n, m, inferred=True)
 
 
 def _count(word: str) -> int | None:
-    word = word.lower()
+    word = _fold(word)
     if word.isdigit():
         return int(word)
     if word in ("a", "an"):
@@ -840,7 +840,7 @@ def _read_written_relative(m: re.Match[str], text: str, ctx: DateContext) -> Dat
     if not ctx.written_ymd:
         return None
     wy, wm = ctx.written_ymd
-    word, unit = m["w"].lower(), m["u"].lower()
+    word, unit = _fold(m["w"]), _fold(m["u"])
     if unit == "year":
         return year_span(wy if word == "this" else wy - 1, m.group(0), m.start(), m.end(),
                          inferred=True)
@@ -899,7 +899,7 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
                 continue
             taken.append((m.start(), m.end()))
             start = m.start() - len(lead.group(0))
-            yield _named_span(named, " ".join(lead["p"].lower().split()), text, start, m.end())
+            yield _named_span(named, " ".join(_fold(lead["p"]).split()), text, start, m.end())
 
 
 _THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+)?war\b"

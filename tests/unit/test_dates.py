@@ -265,3 +265,23 @@ def test_centuries_and_millennia_past_four_digit_years_are_no_dates() -> None:
     assert find_dates("the 150th century") == []
     [third] = find_dates("in the third millennium B.C.")
     assert third.edtf == "-2999/-2000"  # 3000 BC .. 2001 BC, astronomical numbering
+
+
+@pytest.mark.parametrize(("text", "edtf", "label"), [
+    ("on Augu\u017ft 5, 1991", "1991-08-05", "5 August 1991"),  # the long s
+    ("on 5 APR\u0130L 1992", "1992-04-05", "5 April 1992"),  # the capital I with a dot
+    ("in the \u017fpring of 1988", "1988-21", "spring 1988"),
+    ("the \u017fecond century B.C.", "-0199/-0100", "2nd century BCE"),
+    ("the \u212aarabakh war of 1992", "1992", "1992"),  # the Kelvin sign
+])
+def test_letters_re_i_reads_as_ascii_read_as_their_word(text: str, edtf: str, label: str) -> None:
+    """The patterns (re.I) match "Augu\u017ft" as August; reading the matched word with
+    str.lower() gave "augu\u017ft", a KeyError and a traceback in the build."""
+    span = one(text)
+    assert (span.edtf, span.label) == (edtf, label)
+
+
+def test_odd_letters_in_relative_and_named_words() -> None:
+    ctx = DateContext(written="2021-05", narrative=(1990, 6, 1))
+    assert one("three day\u017f later", ctx).edtf == "1990-06-04"
+    assert one("\u017fince March", ctx).edtf == "1990-03"

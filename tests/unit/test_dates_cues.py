@@ -35,13 +35,13 @@ CRAFTED = [
     "Clashes in Stepanakert on February 27-29, 1988 left many dead.",  # day_range
     "FEBRUARY 27–29, 1988", "the rally of 27-29 February 1988", "on 19‑20 of January, 1990",
     "On November 10th, 2020 the statement was signed.",  # mdy
-    "SEPT. 27, 2020", "On 27 September 2020 the war began.",
-    "On 11 April [2018], President Sargsyan finally announced",
+    "SEPT. 27, 2020", "on Augu\u017ft 5, 1991", "On 27 September 2020 the war began.",
+    "On 11 April [2018], President Sargsyan finally announced", "on 5 APR\u0130L 1992",
     "between February 25 and 26 the crowds grew", "on the night of 19-20 January",  # md_range
     "The invasion arrived on the morning of September 27, with Armenian",  # md
     "on 27 September the fighting resumed", "by October 6 Hadrut had fallen",  # dm, md
     "throughout the late spring and early summer of 1988",  # season_pair
-    "in the summer of 1992", "WINTER 1993 was hard",  # season_year
+    "in the summer of 1992", "WINTER 1993 was hard", "in the \u017fpring of 1988",
     "the southern flank in October and November 2020, and", "crushed in May and June 1920",
     "In February 1988, the Armenian community of Sumgait", "in early May 1992",  # month_year
     "at the end of June 1993", "“In May [1988], Karabakh Committee member",
@@ -62,7 +62,7 @@ CRAFTED = [
     "The day after the video emerged", "over the next two weeks", "the same day",  # relative
     "last year", "this spring", "the past month", "LAST YEAR",  # written_relative
     "after the Velvet Revolution", "AFTER THE VELVET REVOLUTION", "during World War I",
-    "since the Second Karabakh War", "after the ſecond Karabakh War",  # named times
+    "since the Second Karabakh War", "after the \u017fecond Karabakh War",  # named times
     "During the war, the drones", "as the war continued", "As the fighting went on",
     "52 ancient skeletons", "185 T-72 tanks", "4,000 people", "in the may of",  # no dates
 ]
@@ -159,7 +159,8 @@ DATE_WORDS = [
     "around", "c.", "circa", "early", "mid-", "late", "last", "this", "next", "following",
     "year", "month", "months", "week", "day", "later", "earlier", "within", "spring",
     "winter", "century", "centuries", "millennium", "BCE", "B.C.", "AD", "A.D.", "CE", "s",
-    "'s", "th", "first", "fourth", "January", "Sept.", "May", "may", "DECEMBER", "Karabakh",
+    "'s", "th", "first", "fourth", "January", "Sept.", "May", "may", "DECEMBER", "Augu\u017ft",
+    "\u017fince", "APR\u0130L", "fır\u017ft",
     "-", "–", ",", "(", "[", "]", "1988", "2020", "27", "5", "370s", "1990s", "363", "93",
     "Velvet", "Revolution", "war", "the war", "fighting", "continued", "World", "II",
 ]

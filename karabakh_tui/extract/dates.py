@@ -68,19 +68,39 @@ _UNFOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 def _fold(text: str) -> str:
     """Lower case, with every letter re.I takes for an ASCII one turned into it
     (`translate` is slow, and these letters are rare)."""
-    return text.translate(_FOLD).lower() if _UNFOLDED.search(text) else text.lower()
+    if text.isascii() or not _UNFOLDED.search(text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
-def _words(*words: str) -> Callable[[str, str], bool]:
-    return lambda raw, folded: any(word in folded for word in words)
+class _Cue(NamedTuple):
+    """A search that must find something for a pattern to have a chance, in the folded
+    text (words) or in the raw one (digits, the case-sensitive era)."""
+
+    folded: bool
+    search: Callable[[str], re.Match[str] | None]
 
 
-def _raw(pattern: str) -> Callable[[str, str], bool]:
-    search = re.compile(pattern).search
-    return lambda raw, folded: search(raw) is not None
+def _words(*words: str) -> _Cue:
+    """Any of `words` in the folded text. One branch per first letter: the regex engine
+    then tries one branch at a position, not all (twice as fast for the months)."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    return _Cue(True, re.compile("|".join(branches)).search)
 
 
-_CUES: dict[str, Callable[[str, str], bool]] = {
+def _raw(pattern: str) -> _Cue:
+    return _Cue(False, re.compile(pattern).search)
+
+
+def _shows(cue: str, text: str, folded: str) -> bool:
+    test = _CUES[cue]
+    return test.search(folded if test.folded else text) is not None
+
+
+_CUES: dict[str, _Cue] = {
     "digit": _raw(r"\d"),
     "3digits": _raw(r"\d\d\d"),
     "month": _words(*MONTHS, *(f"{abbr}." for abbr in _MONTH_ABBR)),
@@ -92,7 +112,7 @@ _CUES: dict[str, Callable[[str, str], bool]] = {
     "century": _words("century"),
     "millenni": _words("millenni"),
     "0s": _words("0s", "0's", "0’s"),
-    "era": lambda raw, folded: any(era in raw for era in ("BC", "AD", "CE", "B.", "A.")),
+    "era": _raw(r"BC|AD|CE|B\.|A\."),
     "about": _words("c.", "ca.", "circa", "around", "about", "approximately"),
     "unit": _words("day", "week", "month", "year", "morning", "evening", "night"),
     "direction": _words("later", "after", "earlier", "before", "following", "next",
@@ -450,7 +470,7 @@ def _cued_patterns(text: str, folded: str) -> Iterator[tuple[str, re.Pattern[str
     for kind, cues, regex in _PATTERNS:
         for cue in cues:
             if cue not in shown:
-                shown[cue] = _CUES[cue](text, folded)
+                shown[cue] = _shows(cue, text, folded)
             if not shown[cue]:
                 break
         else:

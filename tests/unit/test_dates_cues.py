@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from karabakh_tui.corpus.manifest import load_corpus
 from karabakh_tui.extract import dates, mentions
-from karabakh_tui.extract.dates import _CUES, _PATTERNS, DateContext, NamedTime, _fold, find_dates
+from karabakh_tui.extract.dates import _PATTERNS, DateContext, NamedTime, _fold, find_dates
 from karabakh_tui.extract.periods import load_periods
 from karabakh_tui.paths import bundled_corpus
 from karabakh_tui.pipeline import process_corpus
@@ -109,8 +109,7 @@ def test_the_build_reads_the_same_dates_on_every_seed_sentence(seed_reads) -> No
 
 
 def cued(pattern: dates._Pattern, text: str) -> bool:
-    folded = _fold(text)
-    return all(_CUES[cue](text, folded) for cue in pattern.cues)
+    return all(dates._shows(cue, text, _fold(text)) for cue in pattern.cues)
 
 
 def test_each_pattern_matches_only_where_its_cues_show(seed_reads) -> None:

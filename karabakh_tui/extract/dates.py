@@ -84,11 +84,15 @@ class _Cue(NamedTuple):
 def _words(*words: str) -> _Cue:
     """Any of `words` in the folded text. One branch per first letter: the regex engine
     then tries one branch at a position, not all (twice as fast for the months)."""
+    return _Cue(True, re.compile(_any_word(words)).search)
+
+
+def _any_word(words: Sequence[str]) -> str:
+    """A regex matching any of `words`, literally."""
     by_first: dict[str, list[str]] = {}
     for word in words:
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    branches = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return _Cue(True, re.compile("|".join(branches)).search)
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
 def _raw(pattern: str) -> _Cue:
@@ -905,8 +909,7 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
     index = _period_index(ctx.periods)
     if index.any_alias is None:
         return
-    if folded is not None and index.cue is not None and \
-            not any(alias in folded for alias in index.cue):
+    if folded is not None and index.cue is not None and not index.cue.search(folded):
         return
     if not index.any_alias.search(text):
         return  # most sentences name no period: one search instead of one per alias
@@ -975,7 +978,7 @@ class _PeriodIndex:
 
     any_alias: re.Pattern[str] | None
     aliases: list[tuple[re.Pattern[str], NamedTime]]
-    cue: tuple[str, ...] | None
+    cue: re.Pattern[str] | None
     """The aliases folded, a cheap test before `any_alias`; None when one is not ASCII
     (`_fold` is only proven to keep what re.I matches to ASCII)."""
     wars: tuple[NamedTime, ...]
@@ -1001,7 +1004,7 @@ _WAR = re.compile(r"\bwar\b", re.I)
 def _index_periods(periods: tuple[NamedTime, ...]) -> _PeriodIndex:
     any_alias, aliases = _alias_patterns(periods)
     words = [alias.lower() for named in periods for alias in named.aliases]
-    cue = tuple(words) if all(w.isascii() for w in words) else None
+    cue = re.compile(_any_word(words)) if words and all(w.isascii() for w in words) else None
     return _PeriodIndex(any_alias, aliases, cue,
                         tuple(n for n in periods if _WAR.search(n.name)))
 

@@ -59,6 +59,8 @@ def _f(template: str, **names: str) -> str:
 # folded text, the way the patterns' re.I reads letters; digits and the case-sensitive era
 # in the raw text. tests/unit/test_dates_cues.py checks every pattern on every seed
 # sentence and on crafted ones against its cues, and `_prefilter=False` runs all patterns.
+# Cues are tested left to right, each at most once a sentence: the rarer first where the
+# other one is not needed anyway ("3digits season": seasons are looked for only then).
 
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 """The non-ASCII letters re.I matches to ASCII ones (İ, ı, long s, the Kelvin sign)."""
@@ -154,10 +156,10 @@ _PATTERNS = _table(
      _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m}\b(?!,?\s+\d)", m=_M, d1=_D, d2=_D)),
     ("md", "month digit", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
     ("dm", "month digit", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
-    ("season_pair", "season 3digits",
+    ("season_pair", "3digits season",
      _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON, q2=_Q, s2=_SEASON,
         y=_Y)),
-    ("season_year", "season 3digits", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
+    ("season_year", "3digits season", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
     ("month_pair", "month 3digits",
      _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M, y=_Y)),
     ("month_year", "month 3digits", _f(r"\b{q}{m}(?:\s+of)?,?\s+\[?{y}\b\]?", q=_Q, m=_M, y=_Y)),
@@ -179,10 +181,10 @@ _PATTERNS = _table(
     ("ad_year", "era digit", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
     ("year_range", "3digits",
      r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
-    ("year_q", "part 3digits", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
+    ("year_q", "3digits part", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
     ("month_q", "month part",
      _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+{m}\b", m=_M)),
-    ("approx_year", "about 3digits",
+    ("approx_year", "3digits about",
      r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
      r"(?![\d,.]\d|\s*(?:%|percent))"),
     ("year", "3digits",

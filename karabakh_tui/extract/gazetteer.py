@@ -173,6 +173,8 @@ class Gazetteer:
     _by_surface: dict[str, list[Option]] = field(init=False, repr=False)
     _index: dict[tuple[str, str], Entry] = field(init=False, repr=False)
     _pattern: re.Pattern[str] = field(init=False, repr=False)
+    _states: frozenset[str] = field(init=False, repr=False)
+    """The places that are the territory of a state (for `_most_specific`)."""
 
     def __post_init__(self) -> None:
         self._index = {(e.kind, e.name): e for e in reversed(self.entries)}
@@ -183,6 +185,8 @@ class Gazetteer:
         surfaces = sorted(self._by_surface, key=len, reverse=True)
         alternation = _by_first_letter([_surface_regex(s) for s in surfaces])
         self._pattern = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+        self._states = frozenset(e.place for e in self.entries if e.kind == "actor" and e.place
+                                 and not e.place_always)
 
     def find(self, text: str, when: int | None = None,
              before: Sequence[str] = ()) -> list[Match]:
@@ -209,8 +213,7 @@ class Gazetteer:
                 seen.add(name)
                 holders.add(name)
                 name = self._entry("place", name).within
-        states = {e.place for e in self.entries if e.kind == "actor" and e.place
-                  and not e.place_always} & holders
+        states = self._states & holders
         return [f for f in found if not (f.kind == "place" and f.name in states)]
 
     def _referred(self, text: str, found: list[Match], before: Sequence[str],

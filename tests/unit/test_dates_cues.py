@@ -170,3 +170,28 @@ DATE_WORDS = [
        st.sampled_from([None, IN_THE_WAR, DateContext(narrative=(1988, 2, 27))]))
 def test_any_text_reads_the_same(text: str, ctx: DateContext | None) -> None:
     assert same_both_ways(text, ctx)
+
+
+def vocabulary(template: str) -> list[str]:
+    """The words of a one-group alternation of the tagger's vocabulary ("(?P<{n}>January|
+    ...|Sept?\\.)"), with an optional letter both ways."""
+    words = []
+    for branch in template.split(">", 1)[1].rsplit(")", 1)[0].split("|"):
+        branch = branch.replace("\\.", ".")
+        optional = re.search(r"(.)\?", branch)
+        if optional:
+            words += [branch.replace(optional.group(0), optional.group(1)),
+                      branch.replace(optional.group(0), "")]
+        else:
+            words.append(branch)
+    return words
+
+
+@pytest.mark.parametrize(("template", "cue"), [(dates._M, "month"), (dates._SEASON, "season")])
+def test_the_cue_of_a_vocabulary_finds_each_of_its_words(template: str, cue: str) -> None:
+    """A word added to the months or seasons of the patterns needs its cue too."""
+    words = vocabulary(template)
+    assert len(words) >= 5
+    assert [w for w in words if not re.fullmatch(template.format(n="w"), w, re.I)] == []
+    assert [w for w in words if not dates._shows(cue, w, _fold(w))] == []
+    assert [w for w in words if not dates._shows(cue, w.upper(), _fold(w.upper()))] == []

@@ -13,7 +13,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from karabakh_tui.extract.dates import DateContext, NamedTime, anchor_order, find_dates
+from karabakh_tui.extract.dates import (
+    DateContext,
+    NamedTime,
+    anchor_order,
+    find_dates,
+    month_span,
+    range_span,
+    split_key,
+    year_span,
+)
 from karabakh_tui.extract.gazetteer import Gazetteer, load_gazetteer
 from karabakh_tui.extract.periods import Period, load_periods, periods_for
 from karabakh_tui.extract.titles import make_title
@@ -148,7 +157,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if _may_inherit(sentence, passage):
             passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
-            inherited = replace(passage.date, inferred=True, start=0, end=0)
+            inherited = replace(inferred_span(passage.date, sentence.text), inferred=True,
+                                start=0, end=0)
             yield _mention(sentence, inherited, gaz, known, True, before)
         elif passage.holds(sentence):
             passage.note(sentence)
@@ -201,6 +211,50 @@ def _may_inherit(sentence: Sentence, passage: Passage) -> bool:
             and not _OWN_TIME.search(sentence.text)
             and not is_commentary(sentence.text) and not ends_a_quote(sentence.text)
             and not tells_a_toll(sentence.text))
+
+
+_LATER = re.compile(
+    r"\b(?:soon|shortly|subsequent(?:ly)?|later|eventually|gradually|thereafter|afterwards?|"
+    r"(?:the\s+)?(?:following|next|ensuing|coming)\s+(?:few\s+)?(?:days|weeks|months)|"
+    r"(?:several|many|a\s+few)\s+(?:days|weeks|months)|for\s+(?:days|weeks|months)|"
+    r"throughout|continued|went\s+on|began\s+to|ushered\s+in|the\s+onset\s+of)\b", re.I)
+"""What a sentence tells as coming after the passage's date, over some time: "the Popular
+Front soon became embroiled", "it took several weeks", "Subsequent operations followed"."""
+_FUTURE_IN_PAST = re.compile(r"\bwould\s+(?:later\s+|soon\s+|eventually\s+)?(?!have\b)[a-z]+",
+                             re.I)
+
+
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:that|who|which|whom|whose|whereby|as|although|though|believed|said|thought|feared|"
+    r"hoped|expected|claimed)\b"
+    r"(?:\s+\w+)?\s*$", re.I)
+
+
+def _main_would(text: str) -> bool:
+    """ "would" as the main clause's verb, not in a relative or reported clause ("who would
+    later be exchanged", "declared that it would not recognize", "a condition that they
+    believed would impose", 004 lines 1311, 1275, 1975)."""
+    return any(not _CLAUSE_BEFORE.search(text, 0, m.start())
+               for m in _FUTURE_IN_PAST.finditer(text))
+
+
+def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
+    """The time a careful reader gives a sentence dated by the passage. By default the
+    anchor itself; a sentence that tells what came after, or over a while ("soon",
+    "several weeks", "continued"), starts at the anchor and runs, from a day, to the end
+    of the next month, from a month to the end of its year; the narrative's "would"
+    ("Azerbaijan would impose a formal rail blockade") to the end of the next year."""
+    year, month, _ = split_key(anchor.upper)
+    future = _main_would(text)
+    if anchor.precision not in ("day", "month") or not (future or _LATER.search(text)):
+        return anchor
+    if future:
+        end = year_span(year + 1) if anchor.precision == "month" else year_span(year)
+    elif anchor.precision == "day":
+        end = month_span(year + month // 12, month % 12 + 1)
+    else:
+        end = month_span(year, 12)
+    return range_span(anchor, end, "", 0, 0)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'‑-]{3,}")

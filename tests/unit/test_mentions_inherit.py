@@ -73,7 +73,7 @@ def test_the_narratives_future_in_the_past_inherits_a_counterfactual_does_not() 
                 "blockade, affecting 85% of Armenia’s rail traffic and causing shortages of "
                 "fuel and food.")
     assert dated(sentence(0, formed), sentence(1, blockade)) == [
-        (0, False, "July 1988"), (1, True, "July 1988")]
+        (0, False, "July 1988"), (1, True, "July 1988 – 1989")]
     # 004 line 1145: "would have" is what did not happen
     counterfactual = ("Because it would have been very dangerous if the Soviet Union had "
                       "collapsed and we had not been ready.”")
@@ -136,3 +136,40 @@ def test_a_new_paragraph_that_goes_on_with_the_same_episode_inherits() -> None:
     # nor does a new heading continue a passage
     moved = sentence(2, NEXT_PARAGRAPH[0], paragraph=1, section="War Comes to Artsakh")
     assert [i for i, _, _ in dated(*sents[:2], moved)] == [0]
+
+
+# 004 line 1311 (the year, given earlier in the paragraph, added to the first sentence)
+RING = ("On April 30, 1991, Soviet soldiers and OMON forces entered the villages, killing a "
+        "“dozen or so” residents many of whom were “in their eighties and nineties.")
+
+
+def test_what_came_shortly_after_a_day_runs_to_the_end_of_the_next_month() -> None:
+    deported = ("Shortly after clearing the village of armed resistance, “the occupants of "
+                "Getashen and Martunashen were deported forcibly to Stepanakert and replaced "
+                "by Azeri refugees.")
+    ms = list(document_mentions(THESIS, [sentence(0, RING), sentence(1, deported)],
+                                periods=()))
+    assert [m.date.edtf for m in ms] == ["1991-04-30", "1991-04-30/1991-05"]
+    assert ms[1].inferred and ms[1].date.label == "30 April 1991 – May 1991"
+    # without a word of time passing, the sentence is dated by the day itself
+    plain = "The occupants were deported forcibly to Stepanakert."
+    ms = list(document_mentions(THESIS, [sentence(0, RING), sentence(1, plain)], periods=()))
+    assert [m.date.edtf for m in ms] == ["1991-04-30", "1991-04-30"]
+
+
+def test_the_narratives_would_runs_to_the_end_of_the_next_year() -> None:
+    # 004 line 1157: formed "in July of 1988"; the blockade "would" come as the conflict grew
+    formed = "The Popular Front of Azerbaijan was formed in July of 1988."
+    blockade = ("As the conflict with Armenia escalated, Azerbaijan would impose a formal rail "
+                "blockade, affecting 85% of Armenia’s rail traffic and causing shortages of "
+                "fuel and food.")
+    ms = list(document_mentions(THESIS, [sentence(0, formed), sentence(1, blockade)],
+                                periods=()))
+    assert [(m.date.lower, m.date.upper) for m in ms][1] == (19880701, 19891231)
+    # 004 line 1975: "would" in a reported clause is no later happening
+    refused = ("The Armenians refused to agree to a condition that they believed would impose "
+               "“the constant threat of genocide and forced exile” on the Armenians of Artsakh.")
+    lisbon = "That central bone of contention re-emerged in a December 1996 OSCE summit."
+    ms = list(document_mentions(THESIS, [sentence(0, lisbon), sentence(1, refused)],
+                                periods=()))
+    assert [m.date.edtf for m in ms] == ["1996-12", "1996-12"]

@@ -154,7 +154,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             continue
         if passage is None:
             continue
-        if _may_inherit(sentence, passage):
+        if _may_inherit(sentence, passage, " ".join(before)):
             passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
             inherited = replace(inferred_span(passage.date, sentence.text), inferred=True,
@@ -198,7 +198,8 @@ def _paragraph_key(sentence: Sentence) -> int:
     return sentence.paragraph
 
 
-def _may_inherit(sentence: Sentence, passage: Passage) -> bool:
+def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bool:
+    # previous: the sentences before it in its paragraph (two at most)
     """A happening told without a date, a few sentences after a dated one in the same
     passage, and not a comparison or a judgement, happened then (marked inferred).
     Only a day, a month, a season or a few days date what follows: after a year or a
@@ -210,7 +211,8 @@ def _may_inherit(sentence: Sentence, passage: Passage) -> bool:
             and tells_action(sentence.text) and not _HYPOTHETICAL.search(sentence.text)
             and not _OWN_TIME.search(sentence.text)
             and not is_commentary(sentence.text) and not ends_a_quote(sentence.text)
-            and not tells_a_toll(sentence.text))
+            and not tells_a_toll(sentence.text)
+            and not tells_a_plan(sentence.text, previous))
 
 
 _LATER = re.compile(
@@ -325,6 +327,18 @@ _ANAPHOR = re.compile(r"^[\"“]?(?:the|this|that|these|those)\b", re.I)
 _TOLL = re.compile(
     r"(?<!\bhad\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:resulted\s+in|exacted|took\s+a\s+(?:heavy\s+)?toll)\b[^.;]*?"
     r"\b(?:deaths?|casualties|injur\w*|killed|killing|dead|wounded|toll)\b", re.I)
+
+
+_PLAN = re.compile(r"\b(?:proposals?|plans?|agreements?|deals?|drafts?|principles|"
+                   r"compromises?|treat(?:y|ies)|envisioned|provided\s+for|proposed)\b", re.I)
+
+
+def tells_a_plan(text: str, previous: str) -> bool:
+    """ "The strategically vital Lachin corridor would be leased to the OSCE" after "the
+    Minsk Group co-chairs unveiled their proposal" (004 lines 2037-2039): a main-clause
+    "would" a sentence or two after a plan is named tells what the plan said, not what
+    happened."""
+    return _main_would(text) and bool(_PLAN.search(previous))
 
 
 def tells_a_toll(text: str) -> bool:

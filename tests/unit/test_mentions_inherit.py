@@ -7,6 +7,7 @@ from __future__ import annotations
 from karabakh_tui.extract.mentions import (
     document_mentions,
     is_commentary,
+    tells_a_plan,
     tells_a_toll,
     tells_action,
 )
@@ -173,3 +174,19 @@ def test_the_narratives_would_runs_to_the_end_of_the_next_year() -> None:
     ms = list(document_mentions(THESIS, [sentence(0, lisbon), sentence(1, refused)],
                                 periods=()))
     assert [m.date.edtf for m in ms] == ["1996-12", "1996-12"]
+
+
+def test_what_a_plan_would_do_is_not_what_happened() -> None:
+    # 004 line 2037 (the year, given earlier in the passage, added to the first sentence)
+    visited = ("In July 1997, the Minsk Group negotiators visited the region and presented an "
+               "updated version of the plan, split into two stages.")
+    leased = ("The strategically vital Lachin corridor would be leased to the OSCE, who would "
+              "guarantee free transport to Artsakh and oversee the construction of a road that "
+              "bypassed the town of Lachin itself.")
+    assert tells_a_plan(leased, visited)
+    assert [m.sentence.index for m in document_mentions(
+        THESIS, [sentence(0, visited), sentence(1, leased)], periods=())] == [0]
+    # the narrative's "would" after no plan still tells (004 line 1157)
+    assert not tells_a_plan("As the conflict with Armenia escalated, Azerbaijan would impose "
+                            "a formal rail blockade.", "The Popular Front of Azerbaijan was "
+                            "formed in July of 1988.")

@@ -286,6 +286,18 @@ def common_words(sentences: Sequence[Sentence]) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n > floor)
 
 
+_BACK_TO = re.compile(
+    r"^[\"“]?(?:during|after|following|amid|in\s+response\s+to|in\s+the\s+wake\s+of|"
+    r"shocked\s+by)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,})s?\b", re.I)
+"""A paragraph that opens by pointing back at a happening: "During the pogrom, ..."."""
+
+
+def _nouns(text: str) -> set[str]:
+    """Every word of a sentence, lower case and without a plural s: what "the pogrom" at
+    the start of the next paragraph may point back to."""
+    return {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{4,}", text)}
+
+
 class Passage:
     """The dated happening a narrative goes on from, and the paragraphs that tell it.
 
@@ -304,11 +316,14 @@ class Passage:
         self.last = anchor.index
         self.common = common
         self.words = content_words(anchor.text) - common
+        self.named = _nouns(anchor.text)
 
     def holds(self, sentence: Sentence) -> bool:
         if sentence.section != self.section or sentence.index - self.last > _MAX_INHERIT_GAP:
             return False
         if sentence.paragraph in self.paragraphs:
+            return True
+        if (back := _BACK_TO.match(sentence.text)) and back.group(1).lower() in self.named:
             return True
         return len((content_words(sentence.text) - self.common) & self.words) >= _MIN_SHARED
 
@@ -317,15 +332,18 @@ class Passage:
         say what the passage is about."""
         if sentence.paragraph in self.paragraphs:
             self.words |= content_words(sentence.text) - self.common
+            self.named |= _nouns(sentence.text)
 
     def cover(self, sentence: Sentence) -> None:
         self.paragraphs.add(sentence.paragraph)
         self.words |= content_words(sentence.text) - self.common
+        self.named |= _nouns(sentence.text)
 
 
 _ANAPHOR = re.compile(r"^[\"“]?(?:the|this|that|these|those)\b", re.I)
 _TOLL = re.compile(
-    r"(?<!\bhad\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:resulted\s+in|exacted|took\s+a\s+(?:heavy\s+)?toll)\b[^.;]*?"
+    r"(?<!\bhad\s)(?<!\bthat\s)(?<!\bwhich\s)"
+    r"\b(?:resulted\s+in|exacted|took\s+a\s+(?:heavy\s+)?toll)\b[^.;]*?"
     r"\b(?:deaths?|casualties|injur\w*|killed|killing|dead|wounded|toll)\b", re.I)
 
 
@@ -378,8 +396,9 @@ def _days(key: int) -> int:
 
 
 _COMMENTARY_OPENING = re.compile(
-    r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|as\s+(?:was|had\s+been)\s+(?:also\s+)?the\s+case|like|"
-    r"unlike|in\s+contrast|rather|nor|not\s+only|on\s+the\s+other\s+hand|despite|"
+    r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|"
+    r"as\s+(?:was|had\s+been)\s+(?:also\s+)?the\s+case|like|unlike|in\s+contrast|rather|"
+    r"nor|not\s+only|on\s+the\s+other\s+hand|despite|"
     r"more\s+importantly|as\s+a\s+result|due\s+to|with|often|examining|realizing|"
     r"as\s+[^.;:]{0,80}?\b(?:put\s+it|explained|detailed|noted|observed|described|wrote|"
     r"writes|recalled|argued)\s*,)(?!\w)", re.I)

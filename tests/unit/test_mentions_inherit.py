@@ -4,7 +4,9 @@ dates by the dated happening before them. Sentences are from seed 004 (Toghramad
 
 from __future__ import annotations
 
+from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
+    Passage,
     document_mentions,
     is_commentary,
     tells_a_plan,
@@ -169,7 +171,8 @@ def test_the_narratives_would_runs_to_the_end_of_the_next_year() -> None:
     assert [(m.date.lower, m.date.upper) for m in ms][1] == (19880701, 19891231)
     # 004 line 1975: "would" in a reported clause is no later happening
     refused = ("The Armenians refused to agree to a condition that they believed would impose "
-               "“the constant threat of genocide and forced exile” on the Armenians of Artsakh.")
+               "“the constant threat of genocide and forced exile” on the Armenians of "
+               "Artsakh.")
     lisbon = "That central bone of contention re-emerged in a December 1996 OSCE summit."
     ms = list(document_mentions(THESIS, [sentence(0, lisbon), sentence(1, refused)],
                                 periods=()))
@@ -190,3 +193,16 @@ def test_what_a_plan_would_do_is_not_what_happened() -> None:
     assert not tells_a_plan("As the conflict with Armenia escalated, Azerbaijan would impose "
                             "a formal rail blockade.", "The Popular Front of Azerbaijan was "
                             "formed in July of 1988.")
+
+
+def test_a_paragraph_that_opens_by_pointing_back_at_the_happening_goes_on_with_it() -> None:
+    # 004 line 1213: in the thesis "Baku" and "pogrom" are in too many sentences to show by
+    # themselves that two paragraphs tell one episode; "During the pogrom," points back
+    anchor = sentence(0, POGROM[0], paragraph=0)
+    passage = Passage(find_dates(POGROM[0])[0], anchor, frozenset({"baku", "pogrom"}))
+    passage.note(sentence(1, POGROM[1], paragraph=0))
+    assert passage.holds(sentence(2, NEXT_PARAGRAPH[0], paragraph=1))
+    assert not passage.holds(sentence(2, "During the election, activists ruled the streets "
+                                         "of Baku.", paragraph=1))
+    assert not passage.holds(sentence(2, "Nationalist activists ruled the streets of Baku.",
+                                      paragraph=1))

@@ -13,7 +13,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from karabakh_tui.extract.dates import DateContext, NamedTime, anchor_order, find_dates
+from karabakh_tui.extract.dates import (
+    DateContext,
+    NamedTime,
+    anchor_order,
+    find_dates,
+    month_span,
+    range_span,
+    split_key,
+    year_span,
+)
 from karabakh_tui.extract.gazetteer import Gazetteer, load_gazetteer
 from karabakh_tui.extract.periods import Period, load_periods, periods_for
 from karabakh_tui.extract.titles import make_title
@@ -40,6 +49,11 @@ complete my thesis") is about the document, not the history it tells."""
 _STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:will|could|should|might|may|must|shall)\b|\bwould\s+(?:\w+\s+)?have\b", re.I)
+"""A modal that does not tell what happened. "would" alone is the narrative's future in
+the past ("Azerbaijan would impose a formal rail blockade", 004 line 1157): it tells;
+"would have" is counterfactual."""
 _MAX_INHERIT_GAP = 6
 _OWN_TIME = re.compile(
     r"\b(?:never|cannot|can['’]t|can)\b|"
@@ -112,7 +126,9 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     known = tuple(periods if periods is not None else load_periods())
     ctx = DateContext(written=source.written, narrative=None, periods=_named_times())
     written = _written_key(source)
-    last: tuple[DateSpan, int, int] | None = None  # date, paragraph key, sentence index
+    sentences = list(sentences)
+    common = common_words(sentences)
+    passage: Passage | None = None  # the dated happening what follows may be told within
     para = None
     recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
     for sentence in sentences:
@@ -133,13 +149,19 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             if told:
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
             if kept:  # a passage's date is set by a happening, not by analysis of one
-                last = (anchor_order(kept, sentence.text)[0], para, sentence.index) if told \
-                    else None
+                passage = Passage(anchor_order(kept, sentence.text)[0], sentence, common) \
+                    if told else None
             continue
-        if last and _may_inherit(sentence, last, para):
+        if passage is None:
+            continue
+        if _may_inherit(sentence, passage, " ".join(before)):
+            passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
-            inherited = replace(last[0], inferred=True, start=0, end=0)
+            inherited = replace(inferred_span(passage.date, sentence.text), inferred=True,
+                                start=0, end=0)
             yield _mention(sentence, inherited, gaz, known, True, before)
+        elif passage.holds(sentence):
+            passage.note(sentence)
 
 
 def ends_a_state(text: str, date: DateSpan) -> bool:
@@ -176,19 +198,173 @@ def _paragraph_key(sentence: Sentence) -> int:
     return sentence.paragraph
 
 
-def _may_inherit(sentence: Sentence, last: tuple[DateSpan, int, int], para: int) -> bool:
+def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bool:
+    # previous: the sentences before it in its paragraph (two at most)
     """A happening told without a date, a few sentences after a dated one in the same
-    paragraph, and not a comparison or a judgement, happened then (marked inferred).
+    passage, and not a comparison or a judgement, happened then (marked inferred).
     Only a day, a month, a season or a few days date what follows: after a year or a
     wider span, in the essays, what follows is analysis far more often than the story
     of that year ("In 1994, ... It is also important to note ...")."""
-    date, last_para, last_index = last
-    return (_is_fine(date) and para == last_para
-            and sentence.index - last_index <= _MAX_INHERIT_GAP
+    date = passage.date
+    return (_is_fine(date) and passage.holds(sentence)
             and date.qualifier not in ("before", "after")
-            and tells_happening(sentence.text) and not _MODAL.search(sentence.text)
+            and tells_action(sentence.text) and not _HYPOTHETICAL.search(sentence.text)
             and not _OWN_TIME.search(sentence.text)
-            and not is_commentary(sentence.text) and not ends_a_quote(sentence.text))
+            and not is_commentary(sentence.text) and not ends_a_quote(sentence.text)
+            and not tells_a_toll(sentence.text)
+            and not tells_a_plan(sentence.text, previous))
+
+
+_LATER = re.compile(
+    r"\b(?:soon|shortly|subsequent(?:ly)?|later|eventually|gradually|thereafter|afterwards?|"
+    r"(?:the\s+)?(?:following|next|ensuing|coming)\s+(?:few\s+)?(?:days|weeks|months)|"
+    r"(?:several|many|a\s+few)\s+(?:days|weeks|months)|for\s+(?:days|weeks|months)|"
+    r"throughout|continued|went\s+on|began\s+to|ushered\s+in|the\s+onset\s+of)\b", re.I)
+"""What a sentence tells as coming after the passage's date, over some time: "the Popular
+Front soon became embroiled", "it took several weeks", "Subsequent operations followed"."""
+_FUTURE_IN_PAST = re.compile(r"\bwould\s+(?:later\s+|soon\s+|eventually\s+)?(?!have\b)[a-z]+",
+                             re.I)
+
+
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:that|who|which|whom|whose|whereby|as|although|though|believed|said|thought|feared|"
+    r"hoped|expected|claimed)\b"
+    r"(?:\s+\w+)?\s*$", re.I)
+
+
+def _main_would(text: str) -> bool:
+    """ "would" as the main clause's verb, not in a relative or reported clause ("who would
+    later be exchanged", "declared that it would not recognize", "a condition that they
+    believed would impose", 004 lines 1311, 1275, 1975)."""
+    return any(not _CLAUSE_BEFORE.search(text, 0, m.start())
+               for m in _FUTURE_IN_PAST.finditer(text))
+
+
+def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
+    """The time a careful reader gives a sentence dated by the passage. By default the
+    anchor itself; a sentence that tells what came after, or over a while ("soon",
+    "several weeks", "continued"), starts at the anchor and runs, from a day, to the end
+    of the next month, from a month to the end of its year; the narrative's "would"
+    ("Azerbaijan would impose a formal rail blockade") to the end of the next year."""
+    year, month, _ = split_key(anchor.upper)
+    future = _main_would(text)
+    if anchor.precision not in ("day", "month") or not (future or _LATER.search(text)):
+        return anchor
+    if future:
+        end = year_span(year + 1) if anchor.precision == "month" else year_span(year)
+    elif anchor.precision == "day":
+        end = month_span(year + month // 12, month % 12 + 1)
+    else:
+        end = month_span(year, 12)
+    return range_span(anchor, end, "", 0, 0)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'‑-]{3,}")
+_STOP = frozenset("""that this these those with from into over were have been which their
+there they them when while what where also such after before than then other some more most
+only about would could should being under upon between against during through because
+within without among until since around however although though both each many much very
+even just first last later soon same well said says made took came went began""".split())
+_COMMON_SHARE = 0.02
+_MIN_SHARED = 2
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what a sentence is about, folded ("Armenians" -> "armenian")."""
+    words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
+    return {w.removesuffix("'s").removesuffix("s") for w in words if w not in _STOP}
+
+
+def common_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Words in more than 2% of a document's sentences ("Armenia", "conflict", "war"):
+    sharing them is no sign that two paragraphs tell the same episode."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for word in content_words(sentence.text):
+            counts[word] = counts.get(word, 0) + 1
+    floor = max(3, _COMMON_SHARE * len(sentences))
+    return frozenset(w for w, n in counts.items() if n > floor)
+
+
+_BACK_TO = re.compile(
+    r"^[\"“]?(?:during|after|following|amid|in\s+response\s+to|in\s+the\s+wake\s+of|"
+    r"shocked\s+by)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,})s?\b", re.I)
+"""A paragraph that opens by pointing back at a happening: "During the pogrom, ..."."""
+
+
+def _nouns(text: str) -> set[str]:
+    """Every word of a sentence, lower case and without a plural s: what "the pogrom" at
+    the start of the next paragraph may point back to."""
+    return {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{4,}", text)}
+
+
+class Passage:
+    """The dated happening a narrative goes on from, and the paragraphs that tell it.
+
+    A sentence is inside the passage when it comes at most `_MAX_INHERIT_GAP` sentences
+    after the dated one (a chain of dated sentences drifts: measured, it dated more
+    descriptions than happenings), under the same heading, and either in a
+    paragraph the passage already holds or in a new paragraph that shares at least two
+    uncommon words with what the passage has told ("the Baku Pogrom" ... next paragraph
+    "During the pogrom, nationalist activists ruled the streets of Baku"): the new
+    paragraph goes on with the same episode, it does not open another one."""
+
+    def __init__(self, date: DateSpan, anchor: Sentence, common: frozenset[str]) -> None:
+        self.date = date
+        self.section = anchor.section
+        self.paragraphs = {anchor.paragraph}
+        self.last = anchor.index
+        self.common = common
+        self.words = content_words(anchor.text) - common
+        self.named = _nouns(anchor.text)
+
+    def holds(self, sentence: Sentence) -> bool:
+        if sentence.section != self.section or sentence.index - self.last > _MAX_INHERIT_GAP:
+            return False
+        if sentence.paragraph in self.paragraphs:
+            return True
+        if (back := _BACK_TO.match(sentence.text)) and back.group(1).lower() in self.named:
+            return True
+        return len((content_words(sentence.text) - self.common) & self.words) >= _MIN_SHARED
+
+    def note(self, sentence: Sentence) -> None:
+        """A sentence of the passage's paragraphs that it does not date: its words still
+        say what the passage is about."""
+        if sentence.paragraph in self.paragraphs:
+            self.words |= content_words(sentence.text) - self.common
+            self.named |= _nouns(sentence.text)
+
+    def cover(self, sentence: Sentence) -> None:
+        self.paragraphs.add(sentence.paragraph)
+        self.words |= content_words(sentence.text) - self.common
+        self.named |= _nouns(sentence.text)
+
+
+_ANAPHOR = re.compile(r"^[\"“]?(?:the|this|that|these|those)\b", re.I)
+_TOLL = re.compile(
+    r"(?<!\bhad\s)(?<!\bthat\s)(?<!\bwhich\s)"
+    r"\b(?:resulted\s+in|exacted|took\s+a\s+(?:heavy\s+)?toll)\b[^.;]*?"
+    r"\b(?:deaths?|casualties|injur\w*|killed|killing|dead|wounded|toll)\b", re.I)
+
+
+_PLAN = re.compile(r"\b(?:proposals?|plans?|agreements?|deals?|drafts?|principles|"
+                   r"compromises?|treat(?:y|ies)|envisioned|provided\s+for|proposed)\b", re.I)
+
+
+def tells_a_plan(text: str, previous: str) -> bool:
+    """ "The strategically vital Lachin corridor would be leased to the OSCE" after "the
+    Minsk Group co-chairs unveiled their proposal" (004 lines 2037-2039): a main-clause
+    "would" a sentence or two after a plan is named tells what the plan said, not what
+    happened."""
+    return _main_would(text) and bool(_PLAN.search(previous))
+
+
+def tells_a_toll(text: str) -> bool:
+    """ "The attack ... resulted in 10 deaths and 34 injuries", "The shelling of Stepanakert
+    exacted a heavy toll" (004 lines 3119, 3033): the cost of the happening the passage
+    dates, which its own sentence already tells, not another happening. A happening
+    "that resulted in the death of well over a million" is told with its toll (line 579)."""
+    return bool(_ANAPHOR.match(text) and _TOLL.search(text))
 
 
 def ends_a_quote(text: str) -> bool:
@@ -220,20 +396,71 @@ def _days(key: int) -> int:
 
 
 _COMMENTARY_OPENING = re.compile(
-    r"^[\"“]?(?:however|while|whereas|although|though|despite|just\s+as|as\s+in|as\s+was|"
-    r"as\s+had|like|unlike|in\s+contrast|rather|nor|not\s+only|on\s+the\s+other\s+hand|"
-    r"in\s+addition|more\s+importantly|as\s+a\s+result|due\s+to|with|once\s+again|often|"
-    r"examining|realizing)\b", re.I)
+    r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|"
+    r"as\s+(?:was|had\s+been)\s+(?:also\s+)?the\s+case|like|unlike|in\s+contrast|rather|"
+    r"nor|not\s+only|on\s+the\s+other\s+hand|despite|"
+    r"more\s+importantly|as\s+a\s+result|due\s+to|with|often|examining|realizing|"
+    r"as\s+[^.;:]{0,80}?\b(?:put\s+it|explained|detailed|noted|observed|described|wrote|"
+    r"writes|recalled|argued)\s*,)(?!\w)", re.I)
+"""Openers that compare or generalise. A concession or a contrast ("However, ...", "While
+X had ..., Y ...") opens narrative as often as analysis: see `_concedes_a_state`."""
+_CONCESSIVE = re.compile(r"^[\"“]?(?:however,\s*)?(?:while|whereas|although|though)\b([^,]*),",
+                         re.I)
 _PRESENT_JUDGEMENT = re.compile(
-    r"\b(?:is|are|remains?|seems?|appears?|makes|accept|claim|blame)\b", re.I)
+    r"\b(?:is|are|remains?|seems?|appears?|makes|accept|claim|blame)\b|"
+    r"\bit\s+(?:appeared|seemed)\b", re.I)
+_PAST_OR_DID = re.compile(rf"{_PAST.pattern}|\bdid\b")
+_NOT_AFTER = re.compile(r"\s*(?:not|never)\b|n[’']t\b", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:neither|nor|never|no\s+one|nobody)\b[^,;]*$", re.I)
+_SUBJECTLESS = re.compile(r"\s*(?:not|being|\w+ly|\w+ful|\w+ed|still)\b", re.I)
 
 
 def is_commentary(text: str) -> bool:
     """A sentence that compares, concedes or judges rather than tells what happened next:
     it opens with a contrast ("However, ...", "While ...", "Just as ...", "As in
     Sumgait, ...") or speaks in the present ("it is possible that", "seems to have")."""
-    return bool(_COMMENTARY_OPENING.match(text.lstrip())
-                or _PRESENT_JUDGEMENT.search(text))
+    text = text.lstrip()
+    return bool(_COMMENTARY_OPENING.match(text) or _PRESENT_JUDGEMENT.search(text)
+                or _concedes_a_state(text) or _denies(text))
+
+
+def _concedes_a_state(text: str) -> bool:
+    """ "While not as focused on Artsakh as ...," concedes a state; "While Armenia denied
+    involvement, ..." tells what was done then (004 lines 1087, 3061)."""
+    opener = _CONCESSIVE.match(text)
+    if opener is None:
+        return False
+    clause = opener.group(1)
+    return bool(_SUBJECTLESS.match(clause)) or not tells_action(clause)
+
+
+_STATE_VERBS = frozenset({"was", "were", "had", "remained", "seemed", "appeared", "meant"})
+
+
+_ABLE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:able|unable)\s+to\b", re.I)
+
+
+def tells_action(text: str) -> bool:
+    """A finite past verb that is not a copula or a state: "Moscow ignored both
+    resolutions", "a special committee ... was formed"; not "Stepanakert was particularly
+    vulnerable", "Roving gangs remained on the offensive" (004 lines 1435, 1103); "the
+    Azeri forces were able to advance" tells what they did (line 2899). Without
+    a date of its own, a sentence that only describes how things were is no happening."""
+    if text.rstrip().endswith("?"):
+        return False
+    return bool(_ABLE.search(text)) or any(
+        m.group(0).lower() not in _STATE_VERBS and _is_finite_past(text, m)
+        for m in _PAST.finditer(text))
+
+
+def _denies(text: str) -> bool:
+    """The sentence's main verb is negated: "The catastrophe did not, as many had hoped,
+    curtail the dispute", "neither Armenia nor Azerbaijan began ..." (004 lines 1123,
+    1379): what did not happen is no happening to date. A later "did not" ("suggesting
+    that Sargsyan did not enjoy") leaves the told happening alone."""
+    verb = next((m for m in _PAST_OR_DID.finditer(text) if _is_finite_past(text, m)), None)
+    return verb is not None and bool(_NOT_AFTER.match(text, verb.end())
+                                     or _NOT_BEFORE.search(text, 0, verb.start()))
 
 
 def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],

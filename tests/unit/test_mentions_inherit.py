@@ -1,0 +1,208 @@
+"""Inheritance of a passage's date: which sentences without a date of their own a reader
+dates by the dated happening before them. Sentences are from seed 004 (Toghramadjian
+2021), line numbers of the seed file given with each; checked by reading the file."""
+
+from __future__ import annotations
+
+from karabakh_tui.extract.dates import find_dates
+from karabakh_tui.extract.mentions import (
+    Passage,
+    document_mentions,
+    is_commentary,
+    tells_a_plan,
+    tells_a_toll,
+    tells_action,
+)
+from karabakh_tui.model import Sentence, Source
+
+THESIS = Source(id="t", file="t.txt", title="T", written="2021-05")
+
+
+def sentence(i: int, text: str, paragraph: int = 0, section: str = "Body") -> Sentence:
+    return Sentence(document="t", index=i, start=0, end=len(text), text=text, line=i + 1,
+                    section=section, paragraph=paragraph)
+
+
+def dated(*sents: Sentence) -> list[tuple[int, bool, str]]:
+    return [(m.sentence.index, m.inferred, m.date.label)
+            for m in document_mentions(THESIS, list(sents), periods=())]
+
+
+# 004 lines 3049-3051 (markers removed; the year, given earlier in the chapter, added to
+# the first): the strike on Ganja, then what followed that day
+GANJA = "That changed on October 4, 2020 when Harutyunyan announced via Twitter that Artsakh's " \
+        "defense army would target military facilities in Azeri cities."
+DENIED = ("While Armenia denied involvement, contending that Artsakh had unilaterally "
+          "carried out the attack, the close cooperation between the two made the distinction "
+          "largely meaningless.")
+
+
+def test_a_concession_that_tells_what_was_done_inherits() -> None:
+    assert not is_commentary(DENIED)
+    assert dated(sentence(0, GANJA), sentence(1, DENIED)) == [
+        (0, False, "4 October 2020"), (1, True, "4 October 2020")]
+
+
+def test_a_concession_of_a_state_a_denial_or_a_comparison_is_commentary() -> None:
+    for text in [
+        # 004 line 1087: a reduced clause with no subject concedes a state
+        "While not as focused on Artsakh as its counterpart in Armenia, “A broad-based, "
+        "multi-issue mass movement had begun in Azerbaijan.",
+        # 004 line 1123: what did not happen
+        "However, “The catastrophe did not, as many had hoped, curtail the "
+        "Armenian-Azerbaijani dispute.”",
+        # 004 line 1177: a comparison with an earlier happening
+        "As was also the case in Sumgait, the violence “was not entirely (or perhaps not at "
+        "all) spontaneous, as the attackers had lists of Armenians and their addresses.”",
+        # 004 line 1255: a quotation introduced, not a new happening
+        "As Ashot Manucharyan put it, “An attack was simulated and weapons were taken; in "
+        "essence those weapons were bought.”",
+    ]:
+        assert is_commentary(text), text
+    # 004 line 1235: "However," opening the narrative's next step
+    assert not is_commentary("However, Moscow ignored both resolutions, arresting several "
+                             "leaders of the Popular Front and imposing martial law in Baku.")
+    # a later "did not" belongs to a subordinate clause (004 line 2723)
+    assert not is_commentary("Even more shockingly, “members of the Armenian army’s "
+                             "prestigious peacekeeping battalion marched in uniform with the "
+                             "protestors, suggesting that Sargsyan did not enjoy the complete "
+                             "loyalty of the army.")
+
+
+def test_the_narratives_future_in_the_past_inherits_a_counterfactual_does_not() -> None:
+    # 004 line 1157 (the Popular Front's formation in July 1988, then the blockade)
+    formed = "The Popular Front of Azerbaijan was formed in July of 1988."
+    blockade = ("As the conflict with Armenia escalated, Azerbaijan would impose a formal rail "
+                "blockade, affecting 85% of Armenia’s rail traffic and causing shortages of "
+                "fuel and food.")
+    assert dated(sentence(0, formed), sentence(1, blockade)) == [
+        (0, False, "July 1988"), (1, True, "July 1988 – 1989")]
+    # 004 line 1145: "would have" is what did not happen
+    counterfactual = ("Because it would have been very dangerous if the Soviet Union had "
+                      "collapsed and we had not been ready.”")
+    assert [i for i, _, _ in dated(sentence(0, formed), sentence(1, counterfactual))] == [0]
+
+
+def test_a_description_of_how_things_were_is_no_happening() -> None:
+    # 004 lines 1435, 1103, 1235, 2899
+    assert not tells_action("Stepanakert was particularly vulnerable to these attacks.")
+    assert not tells_action("Roving gangs remained on the offensive for several nights.")
+    assert tells_action("However, Moscow ignored both resolutions.")
+    assert tells_action("A special committee with the power to overrule Baku was formed.")
+    assert tells_action("Having penetrated the defensive line Armenians had been fortifying "
+                        "for twenty-five years, the Azeri forces were able to advance much "
+                        "more rapidly.")
+
+
+def test_the_toll_of_the_dated_happening_is_not_another_happening() -> None:
+    # 004 lines 3117-3119 (trap in the gold set) and 3033
+    strike = "On October 11, a missile struck a residential area of Ganja."
+    toll = ("The attack, which damaged or destroyed over 20 buildings, resulted in 10 deaths "
+            "and 34 injuries.")
+    assert tells_a_toll(toll)
+    assert tells_a_toll("The shelling of Stepanakert exacted a heavy toll on the civilian "
+                        "population.")
+    assert [i for i, _, _ in dated(sentence(0, strike), sentence(1, toll))] == [0]
+    # 004 line 579: a happening told together with its toll is still told
+    assert not tells_a_toll(
+        "Blaming the Armenians for their military defeats against the Russians, the Young "
+        "Turks orchestrated a campaign of mass killings and deportations against the "
+        "Armenian population of the Ottoman Empire that resulted in the death of well over "
+        "a million Armenians.")
+
+
+# 004 lines 1193-1213: the Baku pogrom, and the next paragraph going on with it (the year,
+# given earlier in the passage, added to the first sentence)
+POGROM = [
+    "On January 15, 1990, the Supreme Council of the USSR declared a state of emergency in the "
+    "NKAO and the surrounding regions, but “Inexplicably, Baku was not mentioned.”",
+    "While the potential involvement of Soviet authorities will likely remain a mystery, "
+    "the Baku Pogrom marked with a “terrible flourish” the effective end of Azerbaijan’s "
+    "Armenian population, with survivors being evacuated across the Caspian Sea to "
+    "Turkmenistan and then flown to Armenia.",
+]
+NEXT_PARAGRAPH = [
+    "During the pogrom, “Nationalist activists ruled the streets of Baku.",
+    "They put up barricades of trucks and concrete blocks on the roads leading to the "
+    "barracks on the edge of the city.”",
+]
+
+
+def test_a_new_paragraph_that_goes_on_with_the_same_episode_inherits() -> None:
+    sents = [sentence(i, t, paragraph=0) for i, t in enumerate(POGROM)] + [
+        sentence(2 + i, t, paragraph=1) for i, t in enumerate(NEXT_PARAGRAPH)]
+    assert dated(*sents) == [(0, False, "15 January 1990"), (2, True, "15 January 1990")]
+    # the same paragraph break with nothing shared ("pogrom", "Baku") opens another story
+    other = sentence(2, "Officials of the Popular Front organized strikes in Nakhichevan.",
+                     paragraph=1)
+    assert [i for i, _, _ in dated(*sents[:2], other)] == [0]
+    # nor does a new heading continue a passage
+    moved = sentence(2, NEXT_PARAGRAPH[0], paragraph=1, section="War Comes to Artsakh")
+    assert [i for i, _, _ in dated(*sents[:2], moved)] == [0]
+
+
+# 004 line 1311 (the year, given earlier in the paragraph, added to the first sentence)
+RING = ("On April 30, 1991, Soviet soldiers and OMON forces entered the villages, killing a "
+        "“dozen or so” residents many of whom were “in their eighties and nineties.")
+
+
+def test_what_came_shortly_after_a_day_runs_to_the_end_of_the_next_month() -> None:
+    deported = ("Shortly after clearing the village of armed resistance, “the occupants of "
+                "Getashen and Martunashen were deported forcibly to Stepanakert and replaced "
+                "by Azeri refugees.")
+    ms = list(document_mentions(THESIS, [sentence(0, RING), sentence(1, deported)],
+                                periods=()))
+    assert [m.date.edtf for m in ms] == ["1991-04-30", "1991-04-30/1991-05"]
+    assert ms[1].inferred and ms[1].date.label == "30 April 1991 – May 1991"
+    # without a word of time passing, the sentence is dated by the day itself
+    plain = "The occupants were deported forcibly to Stepanakert."
+    ms = list(document_mentions(THESIS, [sentence(0, RING), sentence(1, plain)], periods=()))
+    assert [m.date.edtf for m in ms] == ["1991-04-30", "1991-04-30"]
+
+
+def test_the_narratives_would_runs_to_the_end_of_the_next_year() -> None:
+    # 004 line 1157: formed "in July of 1988"; the blockade "would" come as the conflict grew
+    formed = "The Popular Front of Azerbaijan was formed in July of 1988."
+    blockade = ("As the conflict with Armenia escalated, Azerbaijan would impose a formal rail "
+                "blockade, affecting 85% of Armenia’s rail traffic and causing shortages of "
+                "fuel and food.")
+    ms = list(document_mentions(THESIS, [sentence(0, formed), sentence(1, blockade)],
+                                periods=()))
+    assert [(m.date.lower, m.date.upper) for m in ms][1] == (19880701, 19891231)
+    # 004 line 1975: "would" in a reported clause is no later happening
+    refused = ("The Armenians refused to agree to a condition that they believed would impose "
+               "“the constant threat of genocide and forced exile” on the Armenians of "
+               "Artsakh.")
+    lisbon = "That central bone of contention re-emerged in a December 1996 OSCE summit."
+    ms = list(document_mentions(THESIS, [sentence(0, lisbon), sentence(1, refused)],
+                                periods=()))
+    assert [m.date.edtf for m in ms] == ["1996-12", "1996-12"]
+
+
+def test_what_a_plan_would_do_is_not_what_happened() -> None:
+    # 004 line 2037 (the year, given earlier in the passage, added to the first sentence)
+    visited = ("In July 1997, the Minsk Group negotiators visited the region and presented an "
+               "updated version of the plan, split into two stages.")
+    leased = ("The strategically vital Lachin corridor would be leased to the OSCE, who would "
+              "guarantee free transport to Artsakh and oversee the construction of a road that "
+              "bypassed the town of Lachin itself.")
+    assert tells_a_plan(leased, visited)
+    assert [m.sentence.index for m in document_mentions(
+        THESIS, [sentence(0, visited), sentence(1, leased)], periods=())] == [0]
+    # the narrative's "would" after no plan still tells (004 line 1157)
+    assert not tells_a_plan("As the conflict with Armenia escalated, Azerbaijan would impose "
+                            "a formal rail blockade.", "The Popular Front of Azerbaijan was "
+                            "formed in July of 1988.")
+
+
+def test_a_paragraph_that_opens_by_pointing_back_at_the_happening_goes_on_with_it() -> None:
+    # 004 line 1213: in the thesis "Baku" and "pogrom" are in too many sentences to show by
+    # themselves that two paragraphs tell one episode; "During the pogrom," points back
+    anchor = sentence(0, POGROM[0], paragraph=0)
+    passage = Passage(find_dates(POGROM[0])[0], anchor, frozenset({"baku", "pogrom"}))
+    passage.note(sentence(1, POGROM[1], paragraph=0))
+    assert passage.holds(sentence(2, NEXT_PARAGRAPH[0], paragraph=1))
+    assert not passage.holds(sentence(2, "During the election, activists ruled the streets "
+                                         "of Baku.", paragraph=1))
+    assert not passage.holds(sentence(2, "Nationalist activists ruled the streets of Baku.",
+                                      paragraph=1))

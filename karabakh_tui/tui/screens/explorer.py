@@ -32,7 +32,7 @@ from karabakh_tui.model import Event, Filter
 from karabakh_tui.text import one_line
 from karabakh_tui.tui.widgets.density import DensityStrip
 from karabakh_tui.tui.widgets.detail import render_event
-from karabakh_tui.tui.widgets.events_table import EventsTable
+from karabakh_tui.tui.widgets.events_table import Cell, EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
@@ -65,8 +65,8 @@ def _cells(ev: Event, columns: list[str], shown: Mapping[str, str]) -> list[Text
     """
     values = {"Date": ev.label, "Event": one_line(ev.title), "Actors": ", ".join(ev.actors),
               "Places": ", ".join(shown.get(p, p) for p in ev.places)}
-    return [Text(str(ev.n_sources), justify="right") if c == "Src" else
-            Text(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
+    return [Cell(str(ev.n_sources), justify="right") if c == "Src" else
+            Cell(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
 
 
 _PERSPECTIVE_WORDS = {
@@ -137,6 +137,8 @@ class ExplorerScreen(Screen[None]):
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
         self.perspective = "source"
         self.shown_names = query.place_names(self.conn, self.perspective)
+        self.detail_of: tuple[Event | None, str] | None = None
+        """What the detail pane shows: (event, perspective)."""
 
     # ---- layout ---------------------------------------------------------------------
 
@@ -290,7 +292,7 @@ class ExplorerScreen(Screen[None]):
         conn = self.ws.connect()
         try:
             ids = query.event_ids(conn, flt)
-            first = query.find_events(conn, flt, 0, PAGE)
+            first = query.events_by_id(conn, ids[:PAGE])  # not the filter's query again
             density = query.density_by_year(conn, flt)
         except sqlite3.Error as exc:  # a broken database: say so, keep the app alive
             conn.close()
@@ -369,7 +371,7 @@ class ExplorerScreen(Screen[None]):
         text = self.message.copy()
         if self.view.events:
             text.append(f" · row {self.position + 1} of {len(self.view.ids)}", style="dim")
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(text, layout=False)  # one line, always
 
     # ---- the table and the detail pane ----------------------------------------------
 
@@ -417,7 +419,13 @@ class ExplorerScreen(Screen[None]):
         return self.view.events[row] if 0 <= row < len(self.view.events) else None
 
     def _show_detail(self) -> None:
-        detail = render_event(self.selected_event(), self.credits, self.shown_names)
+        """Show the highlighted event, unless it is already shown: a new view highlights
+        its first row again, and an update lays the screen out again."""
+        event = self.selected_event()
+        if (event, self.perspective) == self.detail_of:
+            return
+        self.detail_of = (event, self.perspective)
+        detail = render_event(event, self.credits, self.shown_names)
         self.query_one("#detail-text", Static).update(detail)
 
     @on(DataTable.RowSelected)

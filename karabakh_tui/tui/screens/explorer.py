@@ -32,6 +32,7 @@ from karabakh_tui.model import Event, Filter
 from karabakh_tui.text import one_line
 from karabakh_tui.tui.widgets.density import DensityStrip
 from karabakh_tui.tui.widgets.detail import render_event
+from karabakh_tui.tui.view_cache import Loaded, ViewCache, file_id
 from karabakh_tui.tui.widgets.events_table import Cell, EventsTable
 
 PAGE = 200
@@ -40,6 +41,8 @@ WINDOW = PAGE
 """Rows hydrated around the target of a far jump (search n/N, --event, ctrl+end)."""
 MAX_ROWS = 10 * PAGE
 """The table never holds more rows than this: past it, it re-windows around the cursor."""
+CACHED_VIEWS = 4
+"""Views kept to show again at once when their filter comes back (see view_cache)."""
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
@@ -130,6 +133,9 @@ class ExplorerScreen(Screen[None]):
         self.initial = flt
         self.goto_event = event_id
         self.view = View()
+        self.cache = ViewCache(CACHED_VIEWS)
+        self.wanted: Filter | None = None
+        """The filter last asked for: a slower answer to an earlier one is not shown."""
         self.message = Text()
         self.column_width = 0
         self.latest_first = flt.sort == "-date"
@@ -282,6 +288,11 @@ class ExplorerScreen(Screen[None]):
         except Exception as exc:  # click's Fail and ValueError: a one-line message
             self._status(Text(f"⚠ {getattr(exc, 'message', None) or exc}", style="bold"))
             return
+        self.wanted = flt
+        kept = self.cache.get(flt, file_id(self.ws.db))
+        if kept is not None:
+            self._show_loaded(kept)
+            return
         self._status(Text("searching…", style="dim"))
         self._load(flt)
 
@@ -289,6 +300,7 @@ class ExplorerScreen(Screen[None]):
     def _load(self, flt: Filter) -> None:
         import sqlite3
 
+        file = file_id(self.ws.db)  # before connecting: see view_cache.file_id
         conn = self.ws.connect()
         try:
             ids = query.event_ids(conn, flt)
@@ -301,12 +313,28 @@ class ExplorerScreen(Screen[None]):
         except BaseException:
             conn.close()
             raise
-        self.app.call_from_thread(self._show, View(flt, ids, first, conn=conn), density)
+        self.app.call_from_thread(self._loaded, Loaded(flt, ids, first, density, conn, file))
+
+    def _loaded(self, loaded: Loaded) -> None:
+        for conn in self.cache.put(loaded):
+            self._release(conn)
+        if loaded.flt == self.wanted:
+            self._show_loaded(loaded)
+        else:
+            self._release(loaded.conn)
+
+    def _show_loaded(self, loaded: Loaded) -> None:
+        view = View(loaded.flt, loaded.ids, list(loaded.first), conn=loaded.conn)
+        self._show(view, loaded.density)
+
+    def _release(self, conn: Any) -> None:
+        """Close a connection neither the table's view nor a kept view reads with."""
+        if conn is not None and conn is not self.view.conn and not self.cache.holds(conn):
+            conn.close()
 
     def _show(self, view: View, density: list[tuple[int, int]]) -> None:
-        if self.view.conn is not None and self.view.conn is not view.conn:
-            self.view.conn.close()
-        self.view = view
+        previous, self.view = self.view, view
+        self._release(previous.conn)
         table = self.query_one(DataTable)
         table.clear()
         self._add_rows(view.events)

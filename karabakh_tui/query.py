@@ -385,6 +385,13 @@ def sources(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         "AS n_events FROM documents d ORDER BY d.file").fetchall()
 
 
+def source_labels(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(document id, citation label) in the order of `sources`, without its counts: those
+    read each document's whole row past its text (60 ms for 500 documents at 100x)."""
+    return [(r[0], r[1] or r[0]) for r in conn.execute(
+        "SELECT id, short FROM documents ORDER BY file")]
+
+
 def source_credits(conn: sqlite3.Connection) -> dict[str, str]:
     """Document id -> "Author, Title, year" (parts the manifest lacks left out)."""
     out = {}

@@ -79,3 +79,11 @@ def test_density_is_a_count_per_year(seed_conn: sqlite3.Connection, flt: Filter)
     assert query.density_by_year(seed_conn, flt) == sorted(by_year.items())
     assert sum(n for _, n in query.density_by_year(seed_conn, flt)) == query.count_events(
         seed_conn, flt)
+
+
+def test_source_labels_are_the_sources_in_order(seed_conn: sqlite3.Connection) -> None:
+    """The TUI's Source list: each document's citation label, as `karabakh sources` lists
+    them. Toghramadjian's essay is cited as "Toghramadjian 2021" (seeds/sources.toml)."""
+    labels = query.source_labels(seed_conn)
+    assert labels == [(r["id"], r["short"] or r["id"]) for r in query.sources(seed_conn)]
+    assert len(labels) == 5 and "Toghramadjian 2021" in dict(labels).values()

@@ -178,7 +178,7 @@ class ExplorerScreen(Screen[None]):
         yield Label("Words in the quote")
         yield Input(placeholder="full-text filter", id="text")
         yield Label("Source")
-        sources = [(Text(r["short"] or r["id"]), r["id"]) for r in query.sources(self.conn)]
+        sources = [(Text(label), doc) for doc, label in query.source_labels(self.conn)]
         yield Select(sources, prompt="any source", id="source")
         yield Checkbox("Comparison events too", value=True, id="context")
 

@@ -90,3 +90,23 @@ async def test_after_a_build_replaces_the_database_the_view_is_read_again(
         select.clear()
         await settle(pilot)
         assert shown_ids(pilot.app) == before[5:]
+
+
+async def test_with_no_views_kept_the_shown_view_keeps_its_connection(
+        seed_env: Workspace, seed_conn: sqlite3.Connection, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A view dropped from the cache at once is still the table's: its later pages load."""
+    from karabakh_tui.tui.screens import explorer
+
+    monkeypatch.setattr(explorer, "CACHED_VIEWS", 0)
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        select = pilot.app.screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()
+        await settle(pilot)
+        pilot.app.screen.query_one("#events").focus()
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        last = query.event_ids(seed_conn, Filter())[-1]
+        assert pilot.app.is_running and pilot.app.screen.selected_event().id == last

@@ -316,12 +316,11 @@ class ExplorerScreen(Screen[None]):
         self.app.call_from_thread(self._loaded, Loaded(flt, ids, first, density, conn, file))
 
     def _loaded(self, loaded: Loaded) -> None:
-        for conn in self.cache.put(loaded):
-            self._release(conn)
+        dropped = self.cache.put(loaded)
         if loaded.flt == self.wanted:
-            self._show_loaded(loaded)
-        else:
-            self._release(loaded.conn)
+            self._show_loaded(loaded)  # first: the view shown keeps its connection open
+        for conn in [*dropped, loaded.conn]:
+            self._release(conn)
 
     def _show_loaded(self, loaded: Loaded) -> None:
         view = View(loaded.flt, loaded.ids, list(loaded.first), conn=loaded.conn)

@@ -32,7 +32,8 @@ from karabakh_tui.model import Event, Filter
 from karabakh_tui.text import one_line
 from karabakh_tui.tui.widgets.density import DensityStrip
 from karabakh_tui.tui.widgets.detail import render_event
-from karabakh_tui.tui.widgets.events_table import EventsTable
+from karabakh_tui.tui.view_cache import Loaded, ViewCache, file_id
+from karabakh_tui.tui.widgets.events_table import Cell, EventsTable
 
 PAGE = 200
 """Rows hydrated per page; the table grows as the cursor nears its end."""
@@ -40,6 +41,8 @@ WINDOW = PAGE
 """Rows hydrated around the target of a far jump (search n/N, --event, ctrl+end)."""
 MAX_ROWS = 10 * PAGE
 """The table never holds more rows than this: past it, it re-windows around the cursor."""
+CACHED_VIEWS = 4
+"""Views kept to show again at once when their filter comes back (see view_cache)."""
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
@@ -65,8 +68,8 @@ def _cells(ev: Event, columns: list[str], shown: Mapping[str, str]) -> list[Text
     """
     values = {"Date": ev.label, "Event": one_line(ev.title), "Actors": ", ".join(ev.actors),
               "Places": ", ".join(shown.get(p, p) for p in ev.places)}
-    return [Text(str(ev.n_sources), justify="right") if c == "Src" else
-            Text(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
+    return [Cell(str(ev.n_sources), justify="right") if c == "Src" else
+            Cell(values[c], no_wrap=True, overflow="ellipsis") for c in columns]
 
 
 _PERSPECTIVE_WORDS = {
@@ -130,6 +133,9 @@ class ExplorerScreen(Screen[None]):
         self.initial = flt
         self.goto_event = event_id
         self.view = View()
+        self.cache = ViewCache(CACHED_VIEWS)
+        self.wanted: Filter | None = None
+        """The filter last asked for: a slower answer to an earlier one is not shown."""
         self.message = Text()
         self.column_width = 0
         self.latest_first = flt.sort == "-date"
@@ -137,6 +143,8 @@ class ExplorerScreen(Screen[None]):
         self.names = {kind: query.vocabulary(self.conn, kind) for kind in ("actor", "place")}
         self.perspective = "source"
         self.shown_names = query.place_names(self.conn, self.perspective)
+        self.detail_of: tuple[Event | None, str] | None = None
+        """What the detail pane shows: (event, perspective)."""
 
     # ---- layout ---------------------------------------------------------------------
 
@@ -170,7 +178,7 @@ class ExplorerScreen(Screen[None]):
         yield Label("Words in the quote")
         yield Input(placeholder="full-text filter", id="text")
         yield Label("Source")
-        sources = [(Text(r["short"] or r["id"]), r["id"]) for r in query.sources(self.conn)]
+        sources = [(Text(label), doc) for doc, label in query.source_labels(self.conn)]
         yield Select(sources, prompt="any source", id="source")
         yield Checkbox("Comparison events too", value=True, id="context")
 
@@ -280,6 +288,11 @@ class ExplorerScreen(Screen[None]):
         except Exception as exc:  # click's Fail and ValueError: a one-line message
             self._status(Text(f"⚠ {getattr(exc, 'message', None) or exc}", style="bold"))
             return
+        self.wanted = flt
+        kept = self.cache.get(flt, file_id(self.ws.db))
+        if kept is not None:
+            self._show_loaded(kept)
+            return
         self._status(Text("searching…", style="dim"))
         self._load(flt)
 
@@ -287,10 +300,11 @@ class ExplorerScreen(Screen[None]):
     def _load(self, flt: Filter) -> None:
         import sqlite3
 
+        file = file_id(self.ws.db)  # before connecting: see view_cache.file_id
         conn = self.ws.connect()
         try:
             ids = query.event_ids(conn, flt)
-            first = query.find_events(conn, flt, 0, PAGE)
+            first = query.events_by_id(conn, ids[:PAGE])  # not the filter's query again
             density = query.density_by_year(conn, flt)
         except sqlite3.Error as exc:  # a broken database: say so, keep the app alive
             conn.close()
@@ -299,12 +313,27 @@ class ExplorerScreen(Screen[None]):
         except BaseException:
             conn.close()
             raise
-        self.app.call_from_thread(self._show, View(flt, ids, first, conn=conn), density)
+        self.app.call_from_thread(self._loaded, Loaded(flt, ids, first, density, conn, file))
+
+    def _loaded(self, loaded: Loaded) -> None:
+        dropped = self.cache.put(loaded)
+        if loaded.flt == self.wanted:
+            self._show_loaded(loaded)  # first: the view shown keeps its connection open
+        for conn in [*dropped, loaded.conn]:
+            self._release(conn)
+
+    def _show_loaded(self, loaded: Loaded) -> None:
+        view = View(loaded.flt, loaded.ids, list(loaded.first), conn=loaded.conn)
+        self._show(view, loaded.density)
+
+    def _release(self, conn: Any) -> None:
+        """Close a connection neither the table's view nor a kept view reads with."""
+        if conn is not None and conn is not self.view.conn and not self.cache.holds(conn):
+            conn.close()
 
     def _show(self, view: View, density: list[tuple[int, int]]) -> None:
-        if self.view.conn is not None and self.view.conn is not view.conn:
-            self.view.conn.close()
-        self.view = view
+        previous, self.view = self.view, view
+        self._release(previous.conn)
         table = self.query_one(DataTable)
         table.clear()
         self._add_rows(view.events)
@@ -369,7 +398,7 @@ class ExplorerScreen(Screen[None]):
         text = self.message.copy()
         if self.view.events:
             text.append(f" · row {self.position + 1} of {len(self.view.ids)}", style="dim")
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(text, layout=False)  # one line, always
 
     # ---- the table and the detail pane ----------------------------------------------
 
@@ -417,7 +446,13 @@ class ExplorerScreen(Screen[None]):
         return self.view.events[row] if 0 <= row < len(self.view.events) else None
 
     def _show_detail(self) -> None:
-        detail = render_event(self.selected_event(), self.credits, self.shown_names)
+        """Show the highlighted event, unless it is already shown: a new view highlights
+        its first row again, and an update lays the screen out again."""
+        event = self.selected_event()
+        if (event, self.perspective) == self.detail_of:
+            return
+        self.detail_of = (event, self.perspective)
+        detail = render_event(event, self.credits, self.shown_names)
         self.query_one("#detail-text", Static).update(detail)
 
     @on(DataTable.RowSelected)

@@ -42,4 +42,4 @@ class DensityStrip(Vertical):
         else:
             text = (f"{year_label(first)} … {year_label(last)}  ·  events per year, "
                     f"busiest {year_label(max(counts, key=lambda c: c[1])[0])}")
-        self.query_one("#density-label", Static).update(Text(text))
+        self.query_one("#density-label", Static).update(Text(text), layout=False)  # one line

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
+
+
+class Cell(Text):
+    """A cell's Text that DataTable does not measure: every column has a fixed width,
+    yet DataTable measures each new cell for auto-width columns (three terminal-size
+    system calls apiece, 1,000 per page of rows). `measure` skips a renderable without
+    `__rich_measure__`; rendering is Text's own."""
+
+    __rich_measure__ = None  # type: ignore[assignment]
 
 
 class EventsTable(DataTable[object]):

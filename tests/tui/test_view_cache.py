@@ -1,0 +1,112 @@
+"""Views kept for a filter that comes back: the same rows as reading them again, and
+never rows of a database file a build has since replaced."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from textual.widgets import Select
+
+from karabakh_tui import query
+from karabakh_tui.app_context import Workspace
+from karabakh_tui.model import Filter
+from karabakh_tui.tui.app import make_app
+from karabakh_tui.tui.view_cache import Loaded, ViewCache, file_id
+
+from .test_explorer import SIZE, settle, shown_ids
+
+WAR = "Second Karabakh War"
+
+
+def _loaded(flt: Filter, file: tuple[int, int, int, int] | None) -> Loaded:
+    return Loaded(flt, [], [], [], sqlite3.connect(":memory:"), file)
+
+
+def test_the_least_recently_used_view_goes_first() -> None:
+    cache, file = ViewCache(2), (1, 2, 3, 4)
+    a, b, c = (_loaded(Filter(text=t), file) for t in "abc")
+    assert cache.put(a) == [] and cache.put(b) == []
+    assert cache.get(a.flt, file) is a  # a is now the most recent
+    assert cache.put(c) == [b.conn]
+    assert cache.get(b.flt, file) is None and cache.get(c.flt, file) is c
+
+
+def test_a_view_of_another_file_is_never_served() -> None:
+    cache = ViewCache(4)
+    old = _loaded(Filter(), (1, 2, 3, 4))
+    cache.put(old)
+    assert cache.get(Filter(), (1, 9, 3, 4)) is None and cache.get(Filter(), None) is None
+    new = _loaded(Filter(text="x"), (1, 9, 3, 4))
+    assert cache.put(new) == [old.conn]  # read from the replaced file: dropped
+    assert not cache.holds(old.conn) and cache.holds(new.conn)
+
+
+def test_file_id_changes_when_a_build_replaces_the_file(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    db.write_bytes(b"one")
+    before = file_id(db)
+    (tmp_path / "new").write_bytes(b"two")
+    os.replace(tmp_path / "new", db)
+    assert before is not None and file_id(db) not in (None, before)
+    assert file_id(tmp_path / "missing") is None
+
+
+async def test_a_filter_toggled_off_shows_the_kept_view(seed_env: Workspace,
+                                                       seed_conn: sqlite3.Connection) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        first_conn = screen.view.conn
+        select = screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        assert len(shown_ids(pilot.app)) < len(query.event_ids(seed_conn, Filter()))
+        select.clear()
+        await settle(pilot)
+        assert shown_ids(pilot.app) == query.event_ids(seed_conn, Filter())
+        assert screen.view.conn is first_conn  # the kept view, not a new query
+        assert [e.id for e in screen.view.events] == shown_ids(pilot.app)[:len(screen.view.events)]
+
+
+async def test_after_a_build_replaces_the_database_the_view_is_read_again(
+        seed_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "karabakh.sqlite"
+    shutil.copy(seed_db, db)
+    async with make_app(Workspace(tmp_path, db)).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = shown_ids(pilot.app)
+        rebuilt = tmp_path / "rebuilt.sqlite"
+        shutil.copy(seed_db, rebuilt)
+        with sqlite3.connect(rebuilt) as conn:  # a corpus with its five earliest events gone
+            conn.execute("DELETE FROM events WHERE id IN "
+                         "(SELECT id FROM events ORDER BY lower, upper, id LIMIT 5)")
+        os.replace(rebuilt, db)
+        select = pilot.app.screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()
+        await settle(pilot)
+        assert shown_ids(pilot.app) == before[5:]
+
+
+async def test_with_no_views_kept_the_shown_view_keeps_its_connection(
+        seed_env: Workspace, seed_conn: sqlite3.Connection, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A view dropped from the cache at once is still the table's: its later pages load."""
+    from karabakh_tui.tui.screens import explorer
+
+    monkeypatch.setattr(explorer, "CACHED_VIEWS", 0)
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        select = pilot.app.screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()
+        await settle(pilot)
+        pilot.app.screen.query_one("#events").focus()
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        last = query.event_ids(seed_conn, Filter())[-1]
+        assert pilot.app.is_running and pilot.app.screen.selected_event().id == last

@@ -40,6 +40,9 @@ complete my thesis") is about the document, not the history it tells."""
 _STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|a\s+more|a\s+less)\s+"
+    r"[a-z]+(?:,\s*|\s+and\s+)$", re.I)
 _MAX_INHERIT_GAP = 6
 _OWN_TIME = re.compile(
     r"\b(?:never|cannot|can['’]t|can)\b|"
@@ -71,23 +74,32 @@ def tells_happening(text: str) -> bool:
     return any(_is_finite_past(text, m) for m in _PAST.finditer(text))
 
 
-def _is_finite_past(text: str, m: re.Match[str]) -> bool:
+def _is_finite_past(text: str, m: re.Match[str] | tuple[str, int]) -> bool:
     """Not a participle after "has/is/to/the..." ("have been further ossified", "the
-    armed forces"); "would be dissolved" counts (the narrative's future in the past)."""
-    word = m.group(0).lower()
-    if word in _NOT_VERBS:
+    armed forces"); "would be dissolved" counts (the narrative's future in the past).
+    A past form joined by "and"/"or" to the one before shares its reading ("have been
+    shocked and disappointed", "captured and occupied"); one after an adjective of a
+    noun phrase ("for a peaceful, integrated region") is a participle."""
+    word, at = (m.group(0), m.start()) if isinstance(m, re.Match) else m
+    if word.lower() in _NOT_VERBS or _ATTRIBUTIVE.search(text, 0, at):
         return False
-    return _word_before(text, m.start()) not in _NON_FINITE_BEFORE
+    before, start = _word_before(text, at)
+    if before in ("and", "or"):
+        previous, prev_start = _word_before(text, start)
+        if _PAST.fullmatch(previous):
+            return _is_finite_past(text, (previous, prev_start))
+    return before not in _NON_FINITE_BEFORE
 
 
-def _word_before(text: str, at: int) -> str:
-    """The word before `at`, skipping adverbs ("have been further ossified")."""
+def _word_before(text: str, at: int) -> tuple[str, int]:
+    """The word before `at` and where it starts, skipping adverbs ("have been further
+    ossified")."""
     while (before := _PREV_WORD.search(text, 0, at)) is not None:
         word = before.group(1).lower()
         if not (word.endswith("ly") or word in _ADVERBS):
-            return word
+            return word, before.start(1)
         at = before.start()
-    return ""
+    return "", 0
 
 
 def _written_key(source: Source) -> int | None:

@@ -188,3 +188,25 @@ def test_a_state_that_has_lasted_since_a_date_is_not_a_happening_then() -> None:
                   "Azerbaijanism.”") == []
     assert labels("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
                   "February 1988, the exodus grew.") == ["February 1988"]
+
+
+def test_past_forms_joined_to_a_participle_or_an_adjective_are_not_past_verbs() -> None:
+    # 001 line 28: "have been shocked and disappointed" is one present perfect; the
+    # sentence is analysis of the War Trophies Museum, not a happening last year
+    analysis = ("While the intent may be to glorify last year’s victory and reinforce "
+                "support for the war itself in the Azerbaijani psyche, some outside observers "
+                "have been shocked and disappointed by what they perceive as a dehumanization "
+                "of Armenians.")
+    assert not tells_happening(analysis)
+    assert labels(analysis) == []
+    # 003 lines 102-104: "a peaceful, integrated region" is an adjective; the sentence
+    # is a hope for 2024, not an event of 2024
+    hope = ("In 2024, the Caucasus could thrive economically and politically, with Armenia, "
+            "Azerbaijan, Georgia, Turkey, Iran, and Russia acting upon a mutual vision for a "
+            "peaceful, integrated region.")
+    assert not tells_happening(hope)
+    written_2024 = Source(id="e", file="e.txt", title="E", written="2024")
+    assert list(document_mentions(written_2024, sentences(hope))) == []
+    # 004 line 540: two finite verbs joined by "and" stay finite
+    assert tells_happening("During the fighting, Azeris captured and desecrated the Aguletsots "
+                           "church")

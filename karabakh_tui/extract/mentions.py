@@ -140,7 +140,9 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if spans:
             kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
                               and not ends_a_state(sentence.text, d)
-                              and not lasts_since(sentence.text, d)])
+                              and not lasts_since(sentence.text, d)
+                              and not is_statistic(sentence.text, d)
+                              and not cites_a_source(sentence.text, d)])
             told = bool(kept) and tells_happening(sentence.text)
             if told:
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
@@ -159,6 +161,37 @@ def ends_a_state(text: str, date: DateSpan) -> bool:
     "not until 1937", "until 2003 when Aliyev was replaced" are happenings."""
     return bool(_STATE_UNTIL.search(text[:date.start])
                 and not _WHEN_AFTER.match(text[date.end:]))
+
+
+_SHARE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.I)
+_SURVEY = re.compile(r"\b(?:polls?|polled|surveys?|surveyed|respondents|census|figures?|"
+                     r"statistics|data)\b", re.I)
+_POPULATION = re.compile(r"\bpopulation\s+of\s+(?:\w+\s+){0,2}[\d.,]+(?:\s+\w+){0,2}\s+"
+                         r"(?:in|by)\s+(?:the\s+)?$", re.I)
+_NEAR = 50
+
+
+def is_statistic(text: str, date: DateSpan) -> bool:
+    """The date of a measurement, not of a happening: a survey's share ("Whereas in 2017
+    86.4 percent of those surveyed supported ...", "in 2013, the figure shows that the
+    99% ...") or a population ("With a population of almost 7.3 million people in
+    1991"). A share without survey words is kept: "won ... elections in November 1996,
+    receiving 89% of the vote" tells the election."""
+    near = text[max(0, date.start - _NEAR):date.end + _NEAR]
+    if _SHARE.search(near) and _SURVEY.search(text):
+        return True
+    return bool(_POPULATION.search(text[max(0, date.start - 80):date.start]))
+
+
+def cites_a_source(text: str, date: DateSpan) -> bool:
+    """The date closes a parenthetical reference, "(UN Doc S/2004/616, 2004)", "(Caucasus
+    Institute Online Course, 15 April 2021)": when the source appeared, not a happening."""
+    return bool(_CITATION_OPEN.search(text, 0, date.start)
+                and _CITATION_CLOSE.match(text, date.end))
+
+
+_CITATION_OPEN = re.compile(r"\([^()]{2,100},\s*$")
+_CITATION_CLOSE = re.compile(r"\s*(?:\)|;)")
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s‑-]*)?$", re.I)

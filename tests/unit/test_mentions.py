@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
+    cites_a_source,
     document_mentions,
     ends_a_quote,
     ends_a_state,
     is_commentary,
+    is_statistic,
     tells_happening,
 )
 from karabakh_tui.model import Sentence, Source
@@ -210,3 +212,41 @@ def test_past_forms_joined_to_a_participle_or_an_adjective_are_not_past_verbs() 
     # 004 line 540: two finite verbs joined by "and" stay finite
     assert tells_happening("During the fighting, Azeris captured and desecrated the Aguletsots "
                            "church")
+
+
+def test_the_date_of_a_survey_share_or_a_population_is_no_event() -> None:
+    # 002 line 105: two survey results, 2017 and 2021
+    poll = ("Whereas in 2017 86.4 percent of those surveyed supported a maximally defined "
+            "Nagorno‑ Karabakh within the de facto boundaries created by the First Karabakh "
+            "War and were opposed to any territorial concessions, in the 2021 poll only 30.7 "
+            "percent supported such a definition of Karabakh—a drop of nearly 56 percent.")
+    assert all(is_statistic(poll, d) for d in find_dates(poll))
+    assert labels(poll) == []
+    # 000 lines 476-478
+    figure = ("In Azerbaijan, in 2013, the figure shows that the 99% of Azerbaijanis were "
+              "disapproved of doing business with Armenians.")
+    assert labels(figure) == []
+    # 004 line 1395 (gold trap 004-S2-T03)
+    population = ("With a population of almost 7.3 million people in 1991, Azerbaijan was just "
+                  "under double the size of Armenia's 3.5 million after accounting for the "
+                  "roughly 150,000 Armenians living in Artsakh who were included in "
+                  "Azerbaijan's official population.")
+    assert labels(population) == []
+    # 004 line 2035: a share of the vote belongs to the election it reports
+    election = ("Kocharyan had recently won Artsakh’s first elections in November 1996, "
+                "receiving 89% of the vote.")
+    assert labels(election) == ["November 1996"]
+
+
+def test_a_date_closing_a_parenthetical_reference_is_the_source_s() -> None:
+    # 000 lines 630-636
+    text = ("In particular, a restorative justice tool kit would symbolise the Armenia and "
+            "Azerbaijan’s commitment to work closely for truth and reconciliation, thus "
+            "establishing commissions that would show justice efforts through massive "
+            "reparation programs, vetting procedures and institutional reforms as defined by "
+            "the UN Secretary General (UN Doc S/2004/616, 2004).")
+    assert cites_a_source(text, find_dates(text)[-1])
+    assert labels(text) == []
+    # a date in brackets that is not a reference stays a date (004 line 2035 style)
+    told = "The first elections (held in November 1996) were won by Kocharyan."
+    assert not cites_a_source(told, find_dates(told)[0])

@@ -207,14 +207,23 @@ def lasts_since(text: str, date: DateSpan) -> bool:
 
 
 def _distinct(spans: list[DateSpan]) -> list[DateSpan]:
-    """One mention per date: "the November 2020 declaration ... in November 2020"."""
+    """One mention per date: "the November 2020 declaration ... in November 2020"; and a
+    vague range read from the narrative gives way to a date it holds ("A few days later,
+    in a speech on October 9, ...": one time, said twice)."""
     seen: set[tuple[int, int]] = set()
     out = []
     for span in spans:
+        if _vague(span) and any(o is not span and span.lower <= o.lower <= o.upper <= span.upper
+                                for o in spans):
+            continue
         if (span.lower, span.upper) not in seen:
             seen.add((span.lower, span.upper))
             out.append(span)
     return out
+
+
+def _vague(span: DateSpan) -> bool:
+    return span.inferred and span.precision == "range"
 
 
 def _paragraph_key(sentence: Sentence) -> int:

@@ -265,3 +265,70 @@ def test_centuries_and_millennia_past_four_digit_years_are_no_dates() -> None:
     assert find_dates("the 150th century") == []
     [third] = find_dates("in the third millennium B.C.")
     assert third.edtf == "-2999/-2000"  # 3000 BC .. 2001 BC, astronomical numbering
+
+
+@pytest.mark.parametrize(("text", "edtf", "label"), [
+    # 002 line 71: a non-breaking hyphen after the qualifier
+    ("After the late‑1990s, Azerbaijan largely eschewed dialogue", "1997/1999", "late 1990s"),
+    # 002 line 91: a non-breaking hyphen and a stray space between two months
+    ("street violence in both July and October‑ November 2020.", "2020-10/2020-11",
+     "October 2020 – November 2020"),
+    # 000 line 664: a day range across two months, one year written at its end
+    ("The course was organized by Caucasus Institute on 1 April-6 May 2021",
+     "2021-04-01/2021-05-06", "1 April – 6 May 2021"),
+    # 004 gold S1-031: "throughout" opens a range like "between" and "from"
+    ("Throughout 1988 and 1989, as both Armenians and Azeris became increasingly aware",
+     "1988/1989", "1988 – 1989"),
+])
+def test_hyphen_variants_cross_month_ranges_and_throughout(text: str, edtf: str,
+                                                          label: str) -> None:
+    span = one(text)
+    assert (span.edtf, span.label) == (edtf, label)
+
+
+def test_a_month_after_the_or_a_possessive_takes_the_narrative_year() -> None:
+    # 004 line 3119 (gold S5-030), in the 2020 war chapter
+    in_2020 = DateContext(written="2021-05", narrative=(2020, 10, 28))
+    span = one("In their December report on Armenia's shelling of Azerbaijan, Human Rights "
+               "Watch reported", in_2020)
+    assert (span.label, span.text) == ("December 2020", "December")
+    # 003 line 43: a lower-case month name is a common noun
+    assert find_dates("The Armenian exodus, marked by the march of defeated, exhausted "
+                      "refugees, shattered the long-held belief of invincibility.", in_2020) == []
+
+
+def test_a_few_days_earlier_is_the_days_it_may_stand_for() -> None:
+    # 004 line 3083 (gold S5-019): the narrative is at October 6, 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 6))
+    span = one("reports that had emerged a few days earlier that Azeri forces had used cluster "
+               "munitions in their shelling of Stepanakert", ctx)
+    assert (span.edtf, span.inferred) == ("2020-10-01/2020-10-04", True)
+    # the narrative's date, not a date named after it: "three days before the vote" is not
+    assert find_dates("three days before the vote", ctx) == []
+
+
+def test_throughout_the_entire_course_of_the_war_is_the_war_of_the_narrative() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3033 (gold S5-002)
+    in_2020 = DateContext(written="2021-05", narrative=(2020, 9, 27), periods=_named_times())
+    span = one("The shelling of Armenian settlements, concentrated most heavily on Stepanakert "
+               "but leaving few towns unaffected, would continue throughout the entire course "
+               "of the war.", in_2020)
+    assert (span.label, span.inferred) == ("Second Karabakh War", True)
+
+
+def test_a_year_guessed_from_the_writing_date_is_not_the_narrative_s() -> None:
+    # 000 lines 209 and 239, written May 2021: "the 9 November agreement" is 2020 (the
+    # latest 9 November before May 2021); the Victory Day parade "on 9th May" that follows
+    # is then May 2021, the latest 9 May, not May of the guessed 2020
+    ctx = DateContext(written="2021-05")
+    first = find_dates("However, the 9 November agreement has raised as questions as doubts", ctx)
+    assert [s.label for s in first] == ["9 November 2020"]
+    ctx = ctx.advance(first, "However, the 9 November agreement has raised", True)
+    text = ("the Russian troops marching through the Stepanakert airport for commemorating the "
+            "“Victory Day” on 9th May.")
+    assert [s.label for s in find_dates(text, ctx)] == ["9 May 2021"]
+    # a year the text wrote out still sets the narrative ("In 2020 ... on 9th May")
+    told = DateContext(written="2021-05", narrative=(2020, 0, 0))
+    assert [s.label for s in find_dates(text, told)] == ["9 May 2020"]

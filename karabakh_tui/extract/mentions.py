@@ -295,11 +295,13 @@ def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequen
     matches = gaz.find(sentence.text, when=date.lower // 10000, before=before)
     actors = tuple(dict.fromkeys(m.name for m in matches if m.kind == "actor"))
     places = tuple(dict.fromkeys(m.name for m in matches if m.kind == "place"))
-    variants = tuple(dict.fromkeys((m.name, m.surface, m.variant_community)
-                                   for m in matches if m.kind == "place"))
+    named = {m.name for m in matches if m.kind == "place" and not m.carried}
+    variants = tuple(dict.fromkeys((m.name, m.surface, m.variant_community)  # names it uses
+                                   for m in matches if m.kind == "place" and not m.carried))
     return Mention(
         sentence=sentence, date=date, title=make_title(sentence.text, date),
         actors=actors, places=places, place_variants=variants,
+        carried_places=tuple(p for p in places if p not in named),
         periods=tuple(periods_for(date.lower, date.upper, periods)),
         inferred=inferred or date.inferred, context=gaz.is_context(matches),
     )

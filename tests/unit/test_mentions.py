@@ -260,3 +260,16 @@ def test_a_vague_range_gives_way_to_the_date_it_holds() -> None:
              "had captured the town Hadrut.")
     found = [m for m in document_mentions(THESIS, sentences(*texts)) if m.sentence.index == 1]
     assert [m.date.label for m in found] == ["9 October 2020"]
+
+
+def test_a_place_carried_from_an_earlier_sentence_is_marked_and_has_no_name_here() -> None:
+    # 004 lines 1513 and 1527 (gold S2-040, S2-042): the village is Maraga, named before
+    texts = ("The Khojaly Massacre was closely followed by the worst single massacre of "
+             "Armenian civilians when, on April 10, Azeri forces captured the village of "
+             "Maraga.",
+             "Armenian troops recaptured the village the following day.")
+    first, second = document_mentions(THESIS, sentences(*texts))
+    assert "Maraga" in first.places and first.carried_places == ()
+    assert "Maraga" in [v[1] for v in first.place_variants]
+    assert "Maraga" in second.places and second.carried_places == second.places
+    assert second.place_variants == ()  # the sentence uses no name for it

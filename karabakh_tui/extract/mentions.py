@@ -142,7 +142,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                               and not ends_a_state(sentence.text, d)
                               and not lasts_since(sentence.text, d)
                               and not is_statistic(sentence.text, d)
-                              and not cites_a_source(sentence.text, d)])
+                              and not cites_a_source(sentence.text, d)
+                              and not names_a_slogan(sentence.text, d)])
             told = bool(kept) and tells_happening(sentence.text)
             if told:
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
@@ -181,6 +182,18 @@ def is_statistic(text: str, date: DateSpan) -> bool:
     if _SHARE.search(near) and _SURVEY.search(text):
         return True
     return bool(_POPULATION.search(text[max(0, date.start - 80):date.start]))
+
+
+def names_a_slogan(text: str, date: DateSpan) -> bool:
+    """The date is inside a short quoted name ("the “spirit of 1940”", "the ‘Generation
+    of 1915’"): words of a label, not the time of what the sentence tells."""
+    opened = _QUOTE_OPEN.search(text, 0, date.start)
+    closed = _QUOTE_CLOSE.match(text, date.end)
+    return bool(opened and closed)
+
+
+_QUOTE_OPEN = re.compile(r"[“‘](?:[\w‑-]+\s+){0,3}$")
+_QUOTE_CLOSE = re.compile(r"(?:\s+[\w‑-]+){0,2}[”’](?!\w)")
 
 
 def cites_a_source(text: str, date: DateSpan) -> bool:

@@ -10,6 +10,7 @@ from karabakh_tui.extract.mentions import (
     ends_a_state,
     is_commentary,
     is_statistic,
+    names_a_slogan,
     tells_happening,
 )
 from karabakh_tui.model import Sentence, Source
@@ -273,3 +274,15 @@ def test_a_place_carried_from_an_earlier_sentence_is_marked_and_has_no_name_here
     assert "Maraga" in [v[1] for v in first.place_variants]
     assert "Maraga" in second.places and second.carried_places == second.places
     assert second.place_variants == ()  # the sentence uses no name for it
+
+
+def test_a_date_inside_a_short_quoted_name_is_no_event_date() -> None:
+    # 002 line 33
+    text = ("British identity remained attached to the “spirit of 1940” that merged over time "
+            "with imperial nostalgia into a sense of especially English exceptionalism.")
+    assert names_a_slogan(text, find_dates(text)[0])
+    assert labels(text) == []
+    # 000 line 79: a date next to a quoted name is still a date
+    near = ("Yet, it goes without saying that the legacy of the ‘Karabakh Clan members’ had "
+            "given an elusive peace to Pashinyan, especially after the 2016 ‘4-Day War’.")
+    assert not names_a_slogan(near, find_dates(near)[0])

@@ -144,7 +144,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                               and not is_statistic(sentence.text, d)
                               and not cites_a_source(sentence.text, d)
                               and not names_a_slogan(sentence.text, d)])
-            told = bool(kept) and tells_happening(sentence.text)
+            told = bool(kept) and tells_happening(sentence.text) \
+                and not contrasts_states(sentence.text)
             if told:
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
             if kept:  # a passage's date is set by a happening, not by analysis of one
@@ -182,6 +183,22 @@ def is_statistic(text: str, date: DateSpan) -> bool:
     if _SHARE.search(near) and _SURVEY.search(text):
         return True
     return bool(_POPULATION.search(text[max(0, date.start - 80):date.start]))
+
+
+_CONTRAST_OPENING = re.compile(r"^[\"“]?(?:whereas|while|although|though|even\s+though)\b",
+                               re.I)
+
+
+def contrasts_states(text: str) -> bool:
+    """A contrast that tells nothing done after its opening clause: "Whereas Armenia’s
+    outlook in 1994 accepted ..., Azerbaijan’s outlook in 2021 presumes their
+    interaction." The dates belong to the situations compared. A past verb after the
+    first comma tells a happening ("While Boris Yeltsin ... succeeded ... in September
+    ..., the effort to mediate the conflict soon collapsed")."""
+    if not _CONTRAST_OPENING.match(text.lstrip()):
+        return False
+    main = text.split(", ", 1)
+    return len(main) == 2 and not tells_happening(main[1])
 
 
 def names_a_slogan(text: str, date: DateSpan) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
     cites_a_source,
+    contrasts_states,
     document_mentions,
     ends_a_quote,
     ends_a_state,
@@ -286,3 +287,24 @@ def test_a_date_inside_a_short_quoted_name_is_no_event_date() -> None:
     near = ("Yet, it goes without saying that the legacy of the ‘Karabakh Clan members’ had "
             "given an elusive peace to Pashinyan, especially after the 2016 ‘4-Day War’.")
     assert not names_a_slogan(near, find_dates(near)[0])
+
+
+def test_a_contrast_that_tells_nothing_done_after_its_opening_clause_is_no_event() -> None:
+    # 002 line 45: two outlooks compared
+    outlooks = ("Whereas Armenia’s outlook in 1994 accepted the long‑distance segregation of "
+                "Armenian and Azerbaijani communities as a condition of security, Azerbaijan’s "
+                "outlook in 2021 presumes their interaction.")
+    assert contrasts_states(outlooks)
+    assert labels(outlooks) == []
+    # 004 line 541: a judgement of how the 1905 clashes are cited
+    assert labels("While the 1905 clashes are often cited as the first outbreak of violence "
+                  "between Azeris and Armenians, suggesting a relatively recent origin for the "
+                  "Armenian-Azeri conflict, this is only partially true.") == []
+    # 004 line 1379 (gold S2-011/S2-012; the seed says "in September", its year from the
+    # narrative): a past verb after the opening clause tells what happened
+    told = ("While Boris Yeltsin and Kazakhstan's President Nursultan Nazarbayev succeeded in "
+            "getting both sides to commit to a peaceful solution in September 1991 at the "
+            "Russian resort town of Zheleznovodsk, the effort to mediate the conflict soon "
+            "collapsed.")
+    assert not contrasts_states(told)
+    assert labels(told) == ["September 1991"]

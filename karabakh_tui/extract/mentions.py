@@ -79,9 +79,11 @@ def _is_finite_past(text: str, m: re.Match[str] | tuple[str, int]) -> bool:
     armed forces"); "would be dissolved" counts (the narrative's future in the past).
     A past form joined by "and"/"or" to the one before shares its reading ("have been
     shocked and disappointed", "captured and occupied"); one after an adjective of a
-    noun phrase ("for a peaceful, integrated region") is a participle."""
+    noun phrase ("for a peaceful, integrated region") is a participle, and one opening a
+    short quoted name (“augmented Armenia”) an adjective."""
     word, at = (m.group(0), m.start()) if isinstance(m, re.Match) else m
-    if word.lower() in _NOT_VERBS or _ATTRIBUTIVE.search(text, 0, at):
+    if word.lower() in _NOT_VERBS or _ATTRIBUTIVE.search(text, 0, at) or (
+            at > 0 and text[at - 1] in "“‘" and _QUOTE_CLOSE.match(text, at + len(word))):
         return False
     before, start = _word_before(text, at)
     if before in ("and", "or"):
@@ -210,7 +212,7 @@ def names_a_slogan(text: str, date: DateSpan) -> bool:
 
 
 _QUOTE_OPEN = re.compile(r"[“‘](?:[\w‑-]+\s+){0,3}$")
-_QUOTE_CLOSE = re.compile(r"(?:\s+[\w‑-]+){0,2}[”’](?!\w)")
+_QUOTE_CLOSE = re.compile(r"(?:\s+[\w‑-]+){0,2}[.,;:!?]?[”’](?!\w)")
 
 
 def cites_a_source(text: str, date: DateSpan) -> bool:

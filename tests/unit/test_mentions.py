@@ -308,3 +308,13 @@ def test_a_contrast_that_tells_nothing_done_after_its_opening_clause_is_no_event
             "collapsed.")
     assert not contrasts_states(told)
     assert labels(told) == ["September 1991"]
+
+
+def test_a_past_form_opening_a_short_quoted_name_is_an_adjective() -> None:
+    # 002 line 105: present-tense analysis after the war
+    text = ("After the Second Karabakh War, “wide Azerbaijanism” no longer confronts "
+            "“augmented Armenia.”")
+    assert not tells_happening(text)
+    assert labels(text) == []
+    # 004 line 1123 (gold S1-028): a quotation opening on its verb still tells
+    assert tells_happening("Gorbachev “stumbled into a shouting match with earthquake survivors")

@@ -846,6 +846,33 @@ def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]]) -> Itera
         if not any(m.start() < e and s < m.end() for s, e in taken) and ctx.narrative[1]:
             taken.append((m.start(), m.end()))
             yield _till_war_end(war, ctx.narrative, m)
+    for m in _WAR_PART.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            taken.append((m.start(), m.end()))
+            yield _war_part(war, m)
+
+
+_WAR_PART = re.compile(r"\bthe\s+(?P<o>first|opening|last|final|closing)\s+(?P<u>days?|weeks?|"
+                       r"months?)\s+of\s+the\s+war\b(?!\s+(?:of|in|between|with|against)\b)",
+                       re.I)
+_PART_DAYS = {"day": 1, "days": 5, "week": 7, "weeks": 14, "month": 31, "months": 62}
+"""How long a part of a war the words mean; "the last days" are a few of them."""
+
+
+def _war_part(war: NamedTime, m: re.Match[str]) -> DateSpan:
+    """ "for the first week of the war": its first seven days (the last, its last)."""
+    from datetime import date, timedelta
+
+    days = timedelta(days=_PART_DAYS[m["u"].lower()] - 1)
+    first = date(*split_key(war.lower))
+    last = date(*split_key(war.upper))
+    if m["o"].lower() in ("first", "opening"):
+        lo, hi = first, min(first + days, last)
+    else:
+        lo, hi = max(last - days, first), last
+    span = range_span(day_span(lo.year, lo.month, lo.day), day_span(hi.year, hi.month, hi.day),
+                      m.group(0), m.start(), m.end())
+    return replace(span, inferred=True)
 
 
 def _till_war_end(war: NamedTime, now: tuple[int, int, int], m: re.Match[str]) -> DateSpan:

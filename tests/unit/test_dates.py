@@ -332,3 +332,15 @@ def test_a_year_guessed_from_the_writing_date_is_not_the_narrative_s() -> None:
     # a year the text wrote out still sets the narrative ("In 2020 ... on 9th May")
     told = DateContext(written="2021-05", narrative=(2020, 0, 0))
     assert [s.label for s in find_dates(text, told)] == ["9 May 2020"]
+
+
+def test_the_first_week_of_the_war_counts_from_the_war_s_first_day() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3035 (gold S5-006), the narrative in October 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 4), periods=_named_times())
+    span = one("for the first week of the war only Azerbaijan targeted civilians by launching "
+               "attacks on cities well behind the front lines", ctx)
+    assert (span.edtf, span.inferred) == ("2020-09-27/2020-10-03", True)
+    assert one("in the last days of the war", ctx).edtf == "2020-11-06/2020-11-10"
+    assert find_dates("the first week of the war", replace(ctx, narrative=(2018, 4, 22))) == []

@@ -234,8 +234,18 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-
 def lasts_since(text: str, date: DateSpan) -> bool:
     """ "has remained unresolved since 1991", "Since the mid‑2000s, Azerbaijanism has
     increasingly co‑existed ...": a state or a trend that has lasted since the date, not
-    a happening at it ("had been fleeing since February" tells the flight; kept)."""
-    return bool(_SINCE_BEFORE.search(text[:date.start]) and _PRESENT_PERFECT.search(text))
+    a happening at it ("had been fleeing since February" tells the flight; kept); so does
+    a state's participle ("occupied by Armenia since the 1990s")."""
+    before = text[:date.start]
+    return bool(_SINCE_BEFORE.search(before) and (_PRESENT_PERFECT.search(text)
+                                                  or _HELD_SINCE.search(before)))
+
+
+_HELD_SINCE = re.compile(r"\b(?:occupied|held|controlled|ruled|governed|administered|closed|"
+                         r"blockaded)\b(?:\s+[\w‑-]+){0,4}\s+since\s+(?:the\s+)?"
+                         r"(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
+"""A state described by its participle ("the territories ... captured and occupied by
+Armenia since the 1990s"): it has lasted since the date."""
 
 
 def _distinct(spans: list[DateSpan]) -> list[DateSpan]:

@@ -11,6 +11,7 @@ from karabakh_tui.extract.mentions import (
     ends_a_state,
     is_commentary,
     is_statistic,
+    lasts_since,
     names_a_slogan,
     tells_happening,
 )
@@ -318,3 +319,17 @@ def test_a_past_form_opening_a_short_quoted_name_is_an_adjective() -> None:
     assert labels(text) == []
     # 004 line 1123 (gold S1-028): a quotation opening on its verb still tells
     assert tells_happening("Gorbachev “stumbled into a shouting match with earthquake survivors")
+
+
+def test_a_state_held_since_a_date_is_no_happening_then() -> None:
+    # 001 line 2: the recovery is in 2020; "the 1990s" starts the occupation, a state
+    text = ("After all, Azerbaijan managed to recover all the territories outside the Karabakh "
+            "enclave captured and occupied by Armenia since the 1990s—as well as parts of the "
+            "former Nagorno‑Karabakh Autonomous Oblast itself—in addition to forcing Armenia "
+            "to withdraw all its troops from sovereign Azerbaijani territory.")
+    assert lasts_since(text, find_dates(text)[0])
+    assert labels(text) == []
+    # 004 gold S1-014 (its year written in): "had been fleeing since" tells the flight
+    flight = ("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
+              "February 1988")
+    assert not lasts_since(flight, find_dates(flight)[0])

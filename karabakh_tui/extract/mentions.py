@@ -44,6 +44,10 @@ _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|a\s+more|a\s+less)\s+"
     r"[a-z]+(?:,\s*|\s+and\s+)$", re.I)
 _MAX_INHERIT_GAP = 6
+_PLACE_MEMORY = 3
+"""How many preceding sentences of the paragraph an unnamed place is looked for in: a
+story told at one place runs a few sentences ("captured the village of Maraga. While
+... the village ... recaptured the village ... exhume the bodies")."""
 _OWN_TIME = re.compile(
     r"\b(?:never|cannot|can['’]t|can)\b|"
     r"\b(?:following|next|subsequent|ensuing|coming)\s+(?:\w+\s+)?(?:years|decades|centuries)\b|"
@@ -132,7 +136,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     for sentence in sentences:
         if _NON_NARRATIVE.match(sentence.section.strip()):
             continue
-        recent = [s for s in recent[-2:] if s.paragraph == sentence.paragraph]
+        recent = [s for s in recent[-_PLACE_MEMORY:] if s.paragraph == sentence.paragraph]
         before = [s.text for s in recent]
         recent.append(sentence)
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]

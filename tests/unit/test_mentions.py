@@ -333,3 +333,20 @@ def test_a_state_held_since_a_date_is_no_happening_then() -> None:
     flight = ("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
               "February 1988")
     assert not lasts_since(flight, find_dates(flight)[0])
+
+
+def test_the_place_of_a_story_is_carried_three_sentences_on() -> None:
+    # 004 lines 1513-1527 (gold S2-040 .. S2-044): the story of Maraga
+    texts = ("The Khojaly Massacre was closely followed by the worst single massacre of "
+             "Armenian civilians when, on April 10, Azeri forces captured the village of "
+             "Maraga.",
+             "While Armenian officials had attempted to evacuate the village ahead of the "
+             "advancing Azeri forces, they were not aware that “several families had stayed "
+             "behind in their basements.”",
+             "Armenian troops recaptured the village the following day, but in the five to six "
+             "hours that Azeri forces controlled the town “around 50 people, mostly women and "
+             "children, were killed and 45 more taken prisoner.”",
+             "After receiving permission to exhume the bodies, a fact-finding mission by "
+             "Christian Solidarity International found “decapitated and charred bodies.”")
+    last = [m for m in document_mentions(THESIS, sentences(*texts)) if m.sentence.index == 3]
+    assert last and all("Maraga" in m.carried_places for m in last)

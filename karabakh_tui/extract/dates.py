@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(rx, re.I)) for
                  r"next|early|late|mid|of|on|the|their|its)[\s\-‐‑]+{m}\b(?!\s+\d)", m=_M)),
     ("relative", r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                  r"eleven|twelve|several|a\s+few|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
-                 r"(?P<dir>later|earlier|afterwards|(?:after|before)(?!\s+that\b))"
+                 r"(?P<dir>later|earlier|afterwards|(?:after|before)(?![ \t]+\w))"
                  r"(?!\s+(?:the|his|her|its|their|(?-i:[A-Z])))"
                  r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
                  r"(?P<u2>day|morning|evening|night|week|month|year)"
@@ -556,6 +556,8 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
         if prep == "next":
             year = wy if wm and mo > wm else wy + 1
         return month_span(year, mo, m.group(0), m.start(), m.end(), inferred=True)
+    if prep in ("the", "their", "its") and _names_a_period(text, m.start("m"), ctx):
+        return None  # "in the aftermath of the July clashes": the named time reads it
     that = _that_year(m, text, ctx)
     year = that[0] if that else _narrative_year(ctx, mo)
     if year is None:
@@ -565,6 +567,14 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
                                       "through", "of", "on", "that", "the", "their",
                                       "its") else m.start()
     return month_span(year, mo, text[start:end], start, end, inferred=True)
+
+
+def _names_a_period(text: str, at: int, ctx: DateContext) -> bool:
+    """A period's name starts at `at` after a time preposition ("following the July
+    clashes"), so the named time, not the bare month, dates the sentence."""
+    any_alias, _ = _alias_patterns(ctx.periods)
+    return bool(any_alias and any_alias.match(text, at)
+                and _TIME_PREPOSITION.search(text[max(0, at - 50):at]))
 
 
 def _season(y: int, season: str, q: str, text: str, start: int, end: int) -> DateSpan:

@@ -344,3 +344,26 @@ def test_the_first_week_of_the_war_counts_from_the_war_s_first_day() -> None:
     assert (span.edtf, span.inferred) == ("2020-09-27/2020-10-03", True)
     assert one("in the last days of the war", ctx).edtf == "2020-11-06/2020-11-10"
     assert find_dates("the first week of the war", replace(ctx, narrative=(2018, 4, 22))) == []
+
+
+def test_days_before_a_named_thing_are_not_counted_from_the_narrative() -> None:
+    # 004 line 1013: "a few days before demonstrations were scheduled to resume" counts
+    # from the demonstrations, not from where the narrative is
+    ctx = DateContext(written="2021-05", narrative=(1988, 3, 1))
+    assert find_dates("A few days before demonstrations were scheduled to resume, Moscow "
+                      "unveiled its proposal", ctx) == []
+    assert one("two days before, the crowd had gathered", ctx).edtf == "1988-02-28"
+
+
+def test_the_month_before_a_period_s_name_leaves_it_to_the_named_time() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 2817: "following the July clashes" is after the Tavush clashes of July 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 9, 0), periods=_named_times())
+    span = one("Such a dramatic shift in spending strongly suggests that Azerbaijan’s "
+               "preparations for war began following the July clashes.", ctx)
+    assert span.qualifier == "after" and "Tavush" in span.label
+    # 004 line 1049: with no time preposition, "the May demonstrations" are in May
+    may = DateContext(written="2021-05", narrative=(1988, 5, 0), periods=_named_times())
+    assert one("The May demonstrations also failed to rescue Demirchyan’s political career",
+               may).label == "May 1988"

@@ -127,6 +127,10 @@ class Mention:
     place_variants: tuple[tuple[str, str, str], ...] = ()
     """(canonical place, the name the sentence used, the community that uses that name
     or "" for a neutral spelling)."""
+    carried_places: tuple[str, ...] = ()
+    """The places of `places` the sentence does not name: taken from the paragraph's
+    preceding sentences ("Armenian troops recaptured the village the following day"), or
+    the state whose leader alone acts ("Sargsyan tendered his resignation")."""
     inferred: bool = False
     context: bool = False
     numbers: tuple[str, ...] = ()

@@ -41,7 +41,7 @@ _M = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|Octo
       r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<{n}>\d{{3,4}})(?![\d,.]\d)"
-_Q = r"(?:(?P<{n}>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+(?:of\s+)?)?"
+_Q = r"(?:(?P<{n}>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s\-‐‑]+(?:of\s+)?)?"
 _ORD = (r"(?P<{n}>(?:twenty-)?(?:" + "|".join(_ORDINALS) + r")|\d{{1,2}}(?:st|nd|rd|th))")
 _ERA = r"(?-i:(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE))(?![A-Za-z])"
 _SEASON = r"(?P<{n}>spring|summer|autumn|fall|winter)"
@@ -147,6 +147,10 @@ _PATTERNS = _table(
      _f(r"\b{m}\s+{d1}\s*[-–‐‑]\s*{d2},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
     ("day_range", "month 3digits",
      _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m},?\s+{y}\b", m=_M, d1=_D, d2=_D, y=_Y)),
+    ("cross_range", "month 3digits",
+     _f(r"\b{d1}\s+{m1}\s*[-–‐‑]\s*{d2}\s+{m2},?\s+{y}\b", m1=_M, d1=_D, m2=_M, d2=_D, y=_Y)),
+    ("cross_range", "month 3digits",
+     _f(r"\b{m1}\s+{d1}\s*[-–‐‑]\s*{m2}\s+{d2},?\s+{y}\b", m1=_M, d1=_D, m2=_M, d2=_D, y=_Y)),
     ("mdy", "month 3digits", _f(r"\b{m}\s+{d}(?!\d),?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
     ("dmy", "month 3digits", _f(r"\b{d}\s+(?:of\s+)?{m},?\s+\[?{y}\b\]?", m=_M, d=_D, y=_Y)),
     ("md_range", "month digit",
@@ -161,7 +165,8 @@ _PATTERNS = _table(
         y=_Y)),
     ("season_year", "3digits season", _f(r"\b{q}{s}(?:\s+of)?\s+{y}\b", q=_Q, s=_SEASON, y=_Y)),
     ("month_pair", "month 3digits",
-     _f(r"\b{m1}\s+(?:and|to|through|[-–‐‑])\s+{m2},?\s+{y}\b", m1=_M, m2=_M, y=_Y)),
+     _f(r"\b{m1}(?:\s+(?:and|to|through)\s+|\s*[-–‐‑]\s*){m2},?\s+{y}\b", m1=_M, m2=_M,
+        y=_Y)),
     ("month_year", "month 3digits", _f(r"\b{q}{m}(?:\s+of)?,?\s+\[?{y}\b\]?", q=_Q, m=_M, y=_Y)),
     ("year_part", "months 3digits",
      r"\b(?:the\s+)?(?P<q>early|first|last|final|closing|late)\s+months\s+of\s+"
@@ -171,19 +176,20 @@ _PATTERNS = _table(
     ("century_pair", "centuries",
      _f(r"\b{o1}\s+(?:and|to|through)\s+(?:the\s+)?{o2}\s+centuries(?:\s+{era})?",
         o1=_ORD, o2=_ORD, era=_ERA)),
-    ("century", "century", _f(r"\b{q}{o}[\s-]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
+    ("century", "century", _f(r"\b{q}{o}[\s\-‐‑]+century(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
     ("millennium", "millenni",
-     _f(r"\b{q}{o}[\s-]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
+     _f(r"\b{q}{o}[\s\-‐‑]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
     ("decade", "0s 3digits",
-     r"\b(?:(?P<q>early|mid|late)[\s-]+)?(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
+     r"\b(?:(?P<q>early|mid|late)[\s\-‐‑]+)?(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
     ("era_year", "era digit",
      _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}", era=_ERA)),
     ("ad_year", "era digit", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),
     ("year_range", "3digits",
      r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
-    ("year_q", "3digits part", _f(r"\b(?P<q>early|mid|late)[\s-]+{y}\b", y=_Y)),
+    ("year_q", "3digits part", _f(r"\b(?P<q>early|mid|late)[\s\-‐‑]+{y}\b", y=_Y)),
     ("month_q", "month part",
-     _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+{m}\b", m=_M)),
+     _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s\-‐‑]+{m}\b",
+        m=_M)),
     ("approx_year", "3digits about",
      r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
      r"(?![\d,.]\d|\s*(?:%|percent))"),
@@ -194,12 +200,12 @@ _PATTERNS = _table(
      r"(?![\d,.]\d|\s*%|\s+(?:of\b|[a-z]+s\b))"),
     ("month", "month",
      _f(r"\b(?P<p>in|by|since|until|till|during|from|through|that|last|this|"
-        r"next|early|late|mid|of|on)[\s-]+{m}\b(?!\s+\d)", m=_M)),
+        r"next|early|late|mid|of|on|the|their|its)[\s\-‐‑]+{m}\b(?!\s+\d)", m=_M)),
     ("relative", "unit direction",
      r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-     r"eleven|twelve|several|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
-     r"(?P<dir>later|after(?:wards)?|earlier|before)(?!\s+(?:the|that|his|her|"
-     r"its|their|[A-Z]))"
+     r"eleven|twelve|several|a\s+few|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
+     r"(?P<dir>later|earlier|afterwards|(?:after|before)(?![ \t]+\w))"
+     r"(?!\s+(?:the|his|her|its|their|(?-i:[A-Z])))"
      r"|(?:the\s+)?(?P<w>following|next|previous|preceding|same)\s+"
      r"(?P<u2>day|morning|evening|night|week|month|year)"
      r"|(?:within|(?:over|in|during)\s+the\s+(?:next|following))\s+"
@@ -250,6 +256,10 @@ class DateContext:
     periods: tuple[NamedTime, ...] = ()
     named_year: int | None = None
     """The last year a sentence wrote out, the one "that year" refers to."""
+    guessed: bool = False
+    """The narrative's year came from the writing date ("9 November" in an essay of May
+    2021 is 2020), not from the text: the next date without a year is read against the
+    writing date too ("9th May" is then 2021, not May of the guessed 2020)."""
 
     def advance(self, spans: Sequence[DateSpan], text: str = "",
                 new_paragraph: bool = True) -> DateContext:
@@ -281,11 +291,12 @@ class DateContext:
             if span.precision in ("day", "month", "season"):
                 if span.precision != "day":
                     day = 0
-                return replace(self, narrative=(year, month, day))
+                guessed = span.inferred and (self.narrative is None or self.guessed)
+                return replace(self, narrative=(year, month, day), guessed=guessed)
             if span.precision == "year" and not span.inferred and _opens(text, span):
                 if not new_paragraph and self._fine_after(year):
                     return self
-                return replace(self, narrative=(year, 0, 0))
+                return replace(self, narrative=(year, 0, 0), guessed=False)
         return self
 
     def _fine_after(self, year: int) -> bool:
@@ -531,7 +542,7 @@ def _narrative_year(ctx: DateContext, month: int) -> int | None:
     """The year a month without one belongs to: the narrative's, but never a month
     after the document was written (a narrative anchored by a look ahead, "reporting in
     March 2021", goes on telling the past: "October 25" is then the year before)."""
-    if ctx.narrative:
+    if ctx.narrative and not (ctx.guessed and ctx.written_ymd):
         year = ctx.narrative[0]
         written = ctx.written_ymd
         if written and (year, month if written[1] else 0) > written:
@@ -578,6 +589,18 @@ def _read_day_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan |
     name = MONTH_NAMES[mo - 1]
     return _between(y, mo, d1, y, mo, d2, f"{d1}–{d2} {name} {year_label(y)}",
                     m.group(0), m.start(), m.end())
+
+
+def _read_cross_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """ "1 April-6 May 2021", "September 27-October 3, 2020": the one year is the second
+    day's; the first day is in the year before when its month comes later."""
+    y2, m1, m2, d1, d2 = int(m["y"]), _month(m["m1"]), _month(m["m2"]), int(m["d1"]), int(m["d2"])
+    y1 = y2 if m1 <= m2 else y2 - 1
+    if (y1, m1) == (y2, m2) or not (_valid_day(y1, m1, d1) and _valid_day(y2, m2, d2)):
+        return None
+    label = f"{d1} {MONTH_NAMES[m1 - 1]}{' ' + year_label(y1) if y1 != y2 else ''} – " \
+            f"{d2} {MONTH_NAMES[m2 - 1]} {year_label(y2)}"
+    return _between(y1, m1, d1, y2, m2, d2, label, m.group(0), m.start(), m.end())
 
 
 def _read_month_day(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
@@ -655,8 +678,8 @@ def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | N
 
 def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, prep = _month(m["m"]), _fold(m["p"])
-    if _fold(m["m"]) == "may" and m["m"][0] == "m":
-        return None
+    if m["m"][0].islower():
+        return None  # the verb "may", "the march of defeated, exhausted refugees"
     if prep in ("last", "this", "next"):
         if not ctx.written_ymd:
             return None
@@ -665,14 +688,25 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
         if prep == "next":
             year = wy if wm and mo > wm else wy + 1
         return month_span(year, mo, m.group(0), m.start(), m.end(), inferred=True)
+    if prep in ("the", "their", "its") and _names_a_period(text, m.start("m"), ctx):
+        return None  # "in the aftermath of the July clashes": the named time reads it
     that = _that_year(m, text, ctx)
     year = that[0] if that else _narrative_year(ctx, mo)
     if year is None:
         return None
     end = that[1] if that else m.end()
     start = m.start("m") if prep in ("in", "by", "since", "until", "till", "during", "from",
-                                      "through", "of", "on", "that") else m.start()
+                                      "through", "of", "on", "that", "the", "their",
+                                      "its") else m.start()
     return month_span(year, mo, text[start:end], start, end, inferred=True)
+
+
+def _names_a_period(text: str, at: int, ctx: DateContext) -> bool:
+    """A period's name starts at `at` after a time preposition ("following the July
+    clashes"), so the named time, not the bare month, dates the sentence."""
+    any_alias, _ = _alias_patterns(ctx.periods)
+    return bool(any_alias and any_alias.match(text, at)
+                and _TIME_PREPOSITION.search(text[max(0, at - 50):at]))
 
 
 def _season(y: int, season: str, q: str, text: str, start: int, end: int) -> DateSpan:
@@ -827,11 +861,22 @@ def _read_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
         if start is None or stop is None:
             return None
         return range_span(start, stop, m.group(0), m.start(), m.end())
+    sign = 1 if _fold(m["dir"]).startswith(("later", "after")) else -1
+    vague = _VAGUE_COUNTS.get(" ".join(_fold(m["n"]).split()))
+    if vague:  # "a few days earlier": the days that count may stand for
+        near, far = (_shift(ctx.narrative, _fold(m["u"]), sign * n, m, inferred=True)
+                     for n in vague)
+        if near is None or far is None:
+            return None
+        lo, hi = (near, far) if sign > 0 else (far, near)
+        return replace(range_span(lo, hi, m.group(0), m.start(), m.end()), inferred=True)
     n = _count(m["n"])
     if n is None:
         return None
-    sign = 1 if _fold(m["dir"]).startswith(("later", "after")) else -1
     return _shift(ctx.narrative, _fold(m["u"]), sign * n, m, inferred=True)
+
+
+_VAGUE_COUNTS = {"a few": (2, 5), "several": (3, 7)}
 
 
 def _count(word: str) -> int | None:
@@ -882,7 +927,7 @@ def _read_written_relative(m: re.Match[str], text: str, ctx: DateContext) -> Dat
 
 
 _READERS = {
-    "day_range": _read_day_range, "mdy": _read_full, "dmy": _read_full,
+    "day_range": _read_day_range, "cross_range": _read_cross_range, "mdy": _read_full, "dmy": _read_full,
     "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair,
     "season_year": _read_season_year, "month_year": _read_month_year,
     "month_pair": _read_month_pair, "md_range": _read_md_range, "year_part": _read_year_part,
@@ -927,7 +972,8 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
             yield _named_span(named, " ".join(_fold(lead["p"]).split()), text, start, m.end())
 
 
-_THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+)?war\b"
+_THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+)?"
+                      r"(?:course\s+of\s+the\s+)?war\b"
                       r"(?!\s+(?:of|in|between|with|against|for|on)\b|[’']s)", re.I)
 
 
@@ -953,6 +999,33 @@ def _the_war(text: str, ctx: DateContext, taken: list[tuple[int, int]],
         if not any(m.start() < e and s < m.end() for s, e in taken) and ctx.narrative[1]:
             taken.append((m.start(), m.end()))
             yield _till_war_end(war, ctx.narrative, m)
+    for m in _WAR_PART.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            taken.append((m.start(), m.end()))
+            yield _war_part(war, m)
+
+
+_WAR_PART = re.compile(r"\bthe\s+(?P<o>first|opening|last|final|closing)\s+(?P<u>days?|weeks?|"
+                       r"months?)\s+of\s+the\s+war\b(?!\s+(?:of|in|between|with|against)\b)",
+                       re.I)
+_PART_DAYS = {"day": 1, "days": 5, "week": 7, "weeks": 14, "month": 31, "months": 62}
+"""How long a part of a war the words mean; "the last days" are a few of them."""
+
+
+def _war_part(war: NamedTime, m: re.Match[str]) -> DateSpan:
+    """ "for the first week of the war": its first seven days (the last, its last)."""
+    from datetime import date, timedelta
+
+    days = timedelta(days=_PART_DAYS[_fold(m["u"])] - 1)
+    first = date(*split_key(war.lower))
+    last = date(*split_key(war.upper))
+    if _fold(m["o"]) in ("first", "opening"):
+        lo, hi = first, min(first + days, last)
+    else:
+        lo, hi = max(last - days, first), last
+    span = range_span(day_span(lo.year, lo.month, lo.day), day_span(hi.year, hi.month, hi.day),
+                      m.group(0), m.start(), m.end())
+    return replace(span, inferred=True)
 
 
 def _till_war_end(war: NamedTime, now: tuple[int, int, int], m: re.Match[str]) -> DateSpan:
@@ -1059,7 +1132,7 @@ def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
         if out and _RANGE_JOIN.match(text[out[-1].end:span.start]):
             prev = out[-1]
             dash = text[prev.end:span.start].strip() in "-–—‐‑"
-            opener = re.search(r"\b(?:between|from)\s+(?:the\s+)?$",
+            opener = re.search(r"\b(?:between|from|throughout)\s+(?:the\s+)?$",
                                text[max(0, prev.start - 14):prev.start], re.I)
             if (dash or opener) and prev.lower <= span.upper and not prev.qualifier and \
                     not span.qualifier:

@@ -15,7 +15,8 @@ same sentence, else by who was active at the sentence's date, else left out rath
 guessed. A person introduced by a title or a role ("President X", "historian Y Z", "Y Z, a
 military expert") who is not in the gazetteer is still reported, marked unlisted. Given
 the paragraph's preceding sentences, a sentence that names no place takes theirs, and
-"the group" the group named before (marked carried).
+"the group" the group named before (marked carried); failing that, a sentence where only
+one state's leaders act ("Sargsyan tendered his resignation") is at that state (carried).
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ class Match:
     variant_community: str = ""
     unlisted: bool = False
     carried: bool = False
-    """Taken from the preceding sentences of the paragraph, not named in this one."""
+    """Not named in this sentence: taken from the preceding sentences of the paragraph,
+    or the home of the one state whose leaders alone act in it."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ class Gazetteer:
         """
         found = self._named(text, when)
         if not any(f.kind == "place" for f in found):
-            found += self._carried(before, when)
+            found += self._carried(before, when) or self._leaders_home(found)
         found += self._referred(text, found, before, when)
         return sorted(self._most_specific(found), key=lambda f: f.start)
 
@@ -304,6 +306,20 @@ class Gazetteer:
         homes = [(f, self._entry("actor", f.name).place) for f in found if f.kind == "actor"]
         return [Match("place", home, f.surface, f.start, f.end) for f, home in homes
                 if home and f.surface == home and ("place", home) in self._index]
+
+    def _leaders_home(self, found: list[Match]) -> list[Match]:
+        """The one state whose leaders alone act in a sentence that names and carries no
+        place ("Sargsyan tendered his resignation"): its politics, at home. Two states'
+        leaders meet or agree somewhere the sentence does not say."""
+        served = {f.name for f in found if f.kind == "actor" and any(
+            g.kind == "actor" and g.start == f.start and g.name != f.name
+            and self._entry("actor", g.name).represents == f.name for g in found)}
+        homes = {self._entry("actor", name).place for name in served}
+        if len(homes) != 1 or any(f.kind == "place" for f in found):
+            return []
+        home = homes.pop()
+        return [Match("place", home, home, 0, 0, carried=True)] \
+            if home and ("place", home) in self._index else []
 
     def _in_context(self, options: list[Option], text: str, m: re.Match[str]) -> list[Option]:
         """The readings of one name that its neighbouring words allow."""

@@ -54,7 +54,14 @@ _HYPOTHETICAL = re.compile(
 """A modal that does not tell what happened. "would" alone is the narrative's future in
 the past ("Azerbaijan would impose a formal rail blockade", 004 line 1157): it tells;
 "would have" is counterfactual."""
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|a\s+more|a\s+less)\s+"
+    r"[a-z]+(?:,\s*|\s+and\s+)$", re.I)
 _MAX_INHERIT_GAP = 6
+_PLACE_MEMORY = 3
+"""How many preceding sentences of the paragraph an unnamed place is looked for in: a
+story told at one place runs a few sentences ("captured the village of Maraga. While
+... the village ... recaptured the village ... exhume the bodies")."""
 _OWN_TIME = re.compile(
     r"\b(?:never|cannot|can['’]t|can)\b|"
     r"\b(?:following|next|subsequent|ensuing|coming)\s+(?:\w+\s+)?(?:years|decades|centuries)\b|"
@@ -85,23 +92,34 @@ def tells_happening(text: str) -> bool:
     return any(_is_finite_past(text, m) for m in _PAST.finditer(text))
 
 
-def _is_finite_past(text: str, m: re.Match[str]) -> bool:
+def _is_finite_past(text: str, m: re.Match[str] | tuple[str, int]) -> bool:
     """Not a participle after "has/is/to/the..." ("have been further ossified", "the
-    armed forces"); "would be dissolved" counts (the narrative's future in the past)."""
-    word = m.group(0).lower()
-    if word in _NOT_VERBS:
+    armed forces"); "would be dissolved" counts (the narrative's future in the past).
+    A past form joined by "and"/"or" to the one before shares its reading ("have been
+    shocked and disappointed", "captured and occupied"); one after an adjective of a
+    noun phrase ("for a peaceful, integrated region") is a participle, and one opening a
+    short quoted name (“augmented Armenia”) an adjective."""
+    word, at = (m.group(0), m.start()) if isinstance(m, re.Match) else m
+    if word.lower() in _NOT_VERBS or _ATTRIBUTIVE.search(text, 0, at) or (
+            at > 0 and text[at - 1] in "“‘" and _QUOTE_CLOSE.match(text, at + len(word))):
         return False
-    return _word_before(text, m.start()) not in _NON_FINITE_BEFORE
+    before, start = _word_before(text, at)
+    if before in ("and", "or"):
+        previous, prev_start = _word_before(text, start)
+        if _PAST.fullmatch(previous):
+            return _is_finite_past(text, (previous, prev_start))
+    return before not in _NON_FINITE_BEFORE
 
 
-def _word_before(text: str, at: int) -> str:
-    """The word before `at`, skipping adverbs ("have been further ossified")."""
+def _word_before(text: str, at: int) -> tuple[str, int]:
+    """The word before `at` and where it starts, skipping adverbs ("have been further
+    ossified")."""
     while (before := _PREV_WORD.search(text, 0, at)) is not None:
         word = before.group(1).lower()
         if not (word.endswith("ly") or word in _ADVERBS):
-            return word
+            return word, before.start(1)
         at = before.start()
-    return ""
+    return "", 0
 
 
 def _written_key(source: Source) -> int | None:
@@ -134,7 +152,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     for sentence in sentences:
         if _NON_NARRATIVE.match(sentence.section.strip()):
             continue
-        recent = [s for s in recent[-2:] if s.paragraph == sentence.paragraph]
+        recent = [s for s in recent[-_PLACE_MEMORY:] if s.paragraph == sentence.paragraph]
         before = [s.text for s in recent]
         recent.append(sentence)
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
@@ -144,8 +162,12 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if spans:
             kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
                               and not ends_a_state(sentence.text, d)
-                              and not lasts_since(sentence.text, d)])
-            told = bool(kept) and tells_happening(sentence.text)
+                              and not lasts_since(sentence.text, d)
+                              and not is_statistic(sentence.text, d)
+                              and not cites_a_source(sentence.text, d)
+                              and not names_a_slogan(sentence.text, d)])
+            told = bool(kept) and tells_happening(sentence.text) \
+                and not contrasts_states(sentence.text)
             if told:
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
             if kept:  # a passage's date is set by a happening, not by analysis of one
@@ -171,6 +193,65 @@ def ends_a_state(text: str, date: DateSpan) -> bool:
                 and not _WHEN_AFTER.match(text[date.end:]))
 
 
+_SHARE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.I)
+_SURVEY = re.compile(r"\b(?:polls?|polled|surveys?|surveyed|respondents|census|figures?|"
+                     r"statistics|data)\b", re.I)
+_POPULATION = re.compile(r"\bpopulation\s+of\s+(?:\w+\s+){0,2}[\d.,]+(?:\s+\w+){0,2}\s+"
+                         r"(?:in|by)\s+(?:the\s+)?$", re.I)
+_NEAR = 50
+
+
+def is_statistic(text: str, date: DateSpan) -> bool:
+    """The date of a measurement, not of a happening: a survey's share ("Whereas in 2017
+    86.4 percent of those surveyed supported ...", "in 2013, the figure shows that the
+    99% ...") or a population ("With a population of almost 7.3 million people in
+    1991"). A share without survey words is kept: "won ... elections in November 1996,
+    receiving 89% of the vote" tells the election."""
+    near = text[max(0, date.start - _NEAR):date.end + _NEAR]
+    if _SHARE.search(near) and _SURVEY.search(text):
+        return True
+    return bool(_POPULATION.search(text[max(0, date.start - 80):date.start]))
+
+
+_CONTRAST_OPENING = re.compile(r"^[\"“]?(?:whereas|while|although|though|even\s+though)\b",
+                               re.I)
+
+
+def contrasts_states(text: str) -> bool:
+    """A contrast that tells nothing done after its opening clause: "Whereas Armenia’s
+    outlook in 1994 accepted ..., Azerbaijan’s outlook in 2021 presumes their
+    interaction." The dates belong to the situations compared. A past verb after the
+    first comma tells a happening ("While Boris Yeltsin ... succeeded ... in September
+    ..., the effort to mediate the conflict soon collapsed")."""
+    if not _CONTRAST_OPENING.match(text.lstrip()):
+        return False
+    main = text.split(", ", 1)
+    return len(main) == 2 and not tells_happening(main[1])
+
+
+def names_a_slogan(text: str, date: DateSpan) -> bool:
+    """The date is inside a short quoted name ("the “spirit of 1940”", "the ‘Generation
+    of 1915’"): words of a label, not the time of what the sentence tells."""
+    opened = _QUOTE_OPEN.search(text, 0, date.start)
+    closed = _QUOTE_CLOSE.match(text, date.end)
+    return bool(opened and closed)
+
+
+_QUOTE_OPEN = re.compile(r"[“‘](?:[\w‑-]+\s+){0,3}$")
+_QUOTE_CLOSE = re.compile(r"(?:\s+[\w‑-]+){0,2}[.,;:!?]?[”’](?!\w)")
+
+
+def cites_a_source(text: str, date: DateSpan) -> bool:
+    """The date closes a parenthetical reference, "(UN Doc S/2004/616, 2004)", "(Caucasus
+    Institute Online Course, 15 April 2021)": when the source appeared, not a happening."""
+    return bool(_CITATION_OPEN.search(text, 0, date.start)
+                and _CITATION_CLOSE.match(text, date.end))
+
+
+_CITATION_OPEN = re.compile(r"\([^()]{2,100},\s*$")
+_CITATION_CLOSE = re.compile(r"\s*(?:\)|;)")
+
+
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z‑-]+(?:ed|en|wn)\b",
                               re.I)
@@ -179,19 +260,38 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-
 def lasts_since(text: str, date: DateSpan) -> bool:
     """ "has remained unresolved since 1991", "Since the mid‑2000s, Azerbaijanism has
     increasingly co‑existed ...": a state or a trend that has lasted since the date, not
-    a happening at it ("had been fleeing since February" tells the flight; kept)."""
-    return bool(_SINCE_BEFORE.search(text[:date.start]) and _PRESENT_PERFECT.search(text))
+    a happening at it ("had been fleeing since February" tells the flight; kept); so does
+    a state's participle ("occupied by Armenia since the 1990s")."""
+    before = text[:date.start]
+    return bool(_SINCE_BEFORE.search(before) and (_PRESENT_PERFECT.search(text)
+                                                  or _HELD_SINCE.search(before)))
+
+
+_HELD_SINCE = re.compile(r"\b(?:occupied|held|controlled|ruled|governed|administered|closed|"
+                         r"blockaded)\b(?:\s+[\w‑-]+){0,4}\s+since\s+(?:the\s+)?"
+                         r"(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
+"""A state described by its participle ("the territories ... captured and occupied by
+Armenia since the 1990s"): it has lasted since the date."""
 
 
 def _distinct(spans: list[DateSpan]) -> list[DateSpan]:
-    """One mention per date: "the November 2020 declaration ... in November 2020"."""
+    """One mention per date: "the November 2020 declaration ... in November 2020"; and a
+    vague range read from the narrative gives way to a date it holds ("A few days later,
+    in a speech on October 9, ...": one time, said twice)."""
     seen: set[tuple[int, int]] = set()
     out = []
     for span in spans:
+        if _vague(span) and any(o is not span and span.lower <= o.lower <= o.upper <= span.upper
+                                for o in spans):
+            continue
         if (span.lower, span.upper) not in seen:
             seen.add((span.lower, span.upper))
             out.append(span)
     return out
+
+
+def _vague(span: DateSpan) -> bool:
+    return span.inferred and span.precision == "range"
 
 
 def _paragraph_key(sentence: Sentence) -> int:
@@ -468,11 +568,13 @@ def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequen
     matches = gaz.find(sentence.text, when=date.lower // 10000, before=before)
     actors = tuple(dict.fromkeys(m.name for m in matches if m.kind == "actor"))
     places = tuple(dict.fromkeys(m.name for m in matches if m.kind == "place"))
-    variants = tuple(dict.fromkeys((m.name, m.surface, m.variant_community)
-                                   for m in matches if m.kind == "place"))
+    named = {m.name for m in matches if m.kind == "place" and not m.carried}
+    variants = tuple(dict.fromkeys((m.name, m.surface, m.variant_community)  # names it uses
+                                   for m in matches if m.kind == "place" and not m.carried))
     return Mention(
         sentence=sentence, date=date, title=make_title(sentence.text, date),
         actors=actors, places=places, place_variants=variants,
+        carried_places=tuple(p for p in places if p not in named),
         periods=tuple(periods_for(date.lower, date.upper, periods)),
         inferred=inferred or date.inferred, context=gaz.is_context(matches),
     )

@@ -16,7 +16,9 @@ from karabakh_tui.model import DateSpan
 MAX_WORDS = 14
 _MIN_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|—|–|\s-\s|,\s(?=(?:while|whereas|although|though|"
-                           r"which|who|as|but|when|where|after|before|because|since)\b))\s*")
+                           r"which|who|as|but|when|where|after|before|because|since|"
+                           r"and\s+(?:in|on|by|during|from|then))\b))\s*")
+"""Also ", and in 2014 Moscow de-recognized ...": a second clause with its own time."""
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
     r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"

@@ -281,7 +281,109 @@ def test_letters_re_i_reads_as_ascii_read_as_their_word(text: str, edtf: str, la
     assert (span.edtf, span.label) == (edtf, label)
 
 
+@pytest.mark.parametrize(("text", "edtf", "label"), [
+    # 002 line 71: a non-breaking hyphen after the qualifier
+    ("After the late‑1990s, Azerbaijan largely eschewed dialogue", "1997/1999", "late 1990s"),
+    # 002 line 91: a non-breaking hyphen and a stray space between two months
+    ("street violence in both July and October‑ November 2020.", "2020-10/2020-11",
+     "October 2020 – November 2020"),
+    # 000 line 664: a day range across two months, one year written at its end
+    ("The course was organized by Caucasus Institute on 1 April-6 May 2021",
+     "2021-04-01/2021-05-06", "1 April – 6 May 2021"),
+    # 004 gold S1-031: "throughout" opens a range like "between" and "from"
+    ("Throughout 1988 and 1989, as both Armenians and Azeris became increasingly aware",
+     "1988/1989", "1988 – 1989"),
+])
+def test_hyphen_variants_cross_month_ranges_and_throughout(text: str, edtf: str,
+                                                          label: str) -> None:
+    span = one(text)
+    assert (span.edtf, span.label) == (edtf, label)
+
+
 def test_odd_letters_in_relative_and_named_words() -> None:
     ctx = DateContext(written="2021-05", narrative=(1990, 6, 1))
     assert one("three day\u017f later", ctx).edtf == "1990-06-04"
     assert one("\u017fince March", ctx).edtf == "1990-03"
+
+
+def test_a_month_after_the_or_a_possessive_takes_the_narrative_year() -> None:
+    # 004 line 3119 (gold S5-030), in the 2020 war chapter
+    in_2020 = DateContext(written="2021-05", narrative=(2020, 10, 28))
+    span = one("In their December report on Armenia's shelling of Azerbaijan, Human Rights "
+               "Watch reported", in_2020)
+    assert (span.label, span.text) == ("December 2020", "December")
+    # 003 line 43: a lower-case month name is a common noun
+    assert find_dates("The Armenian exodus, marked by the march of defeated, exhausted "
+                      "refugees, shattered the long-held belief of invincibility.", in_2020) == []
+
+
+def test_a_few_days_earlier_is_the_days_it_may_stand_for() -> None:
+    # 004 line 3083 (gold S5-019): the narrative is at October 6, 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 6))
+    span = one("reports that had emerged a few days earlier that Azeri forces had used cluster "
+               "munitions in their shelling of Stepanakert", ctx)
+    assert (span.edtf, span.inferred) == ("2020-10-01/2020-10-04", True)
+    # the narrative's date, not a date named after it: "three days before the vote" is not
+    assert find_dates("three days before the vote", ctx) == []
+
+
+def test_throughout_the_entire_course_of_the_war_is_the_war_of_the_narrative() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3033 (gold S5-002)
+    in_2020 = DateContext(written="2021-05", narrative=(2020, 9, 27), periods=_named_times())
+    span = one("The shelling of Armenian settlements, concentrated most heavily on Stepanakert "
+               "but leaving few towns unaffected, would continue throughout the entire course "
+               "of the war.", in_2020)
+    assert (span.label, span.inferred) == ("Second Karabakh War", True)
+
+
+def test_a_year_guessed_from_the_writing_date_is_not_the_narrative_s() -> None:
+    # 000 lines 209 and 239, written May 2021: "the 9 November agreement" is 2020 (the
+    # latest 9 November before May 2021); the Victory Day parade "on 9th May" that follows
+    # is then May 2021, the latest 9 May, not May of the guessed 2020
+    ctx = DateContext(written="2021-05")
+    first = find_dates("However, the 9 November agreement has raised as questions as doubts", ctx)
+    assert [s.label for s in first] == ["9 November 2020"]
+    ctx = ctx.advance(first, "However, the 9 November agreement has raised", True)
+    text = ("the Russian troops marching through the Stepanakert airport for commemorating the "
+            "“Victory Day” on 9th May.")
+    assert [s.label for s in find_dates(text, ctx)] == ["9 May 2021"]
+    # a year the text wrote out still sets the narrative ("In 2020 ... on 9th May")
+    told = DateContext(written="2021-05", narrative=(2020, 0, 0))
+    assert [s.label for s in find_dates(text, told)] == ["9 May 2020"]
+
+
+def test_the_first_week_of_the_war_counts_from_the_war_s_first_day() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3035 (gold S5-006), the narrative in October 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 10, 4), periods=_named_times())
+    span = one("for the first week of the war only Azerbaijan targeted civilians by launching "
+               "attacks on cities well behind the front lines", ctx)
+    assert (span.edtf, span.inferred) == ("2020-09-27/2020-10-03", True)
+    assert one("in the last days of the war", ctx).edtf == "2020-11-06/2020-11-10"
+    assert find_dates("the first week of the war", replace(ctx, narrative=(2018, 4, 22))) == []
+
+
+def test_days_before_a_named_thing_are_not_counted_from_the_narrative() -> None:
+    # 004 line 1013: "a few days before demonstrations were scheduled to resume" counts
+    # from the demonstrations, not from where the narrative is
+    ctx = DateContext(written="2021-05", narrative=(1988, 3, 1))
+    assert find_dates("A few days before demonstrations were scheduled to resume, Moscow "
+                      "unveiled its proposal", ctx) == []
+    assert one("two days before, the crowd had gathered", ctx).edtf == "1988-02-28"
+
+
+def test_the_month_before_a_period_s_name_leaves_it_to_the_named_time() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 2817: "following the July clashes" is after the Tavush clashes of July 2020
+    ctx = DateContext(written="2021-05", narrative=(2020, 9, 0), periods=_named_times())
+    span = one("Such a dramatic shift in spending strongly suggests that Azerbaijan’s "
+               "preparations for war began following the July clashes.", ctx)
+    assert span.qualifier == "after" and "Tavush" in span.label
+    # 004 line 1049: with no time preposition, "the May demonstrations" are in May
+    may = DateContext(written="2021-05", narrative=(1988, 5, 0), periods=_named_times())
+    assert one("The May demonstrations also failed to rescue Demirchyan’s political career",
+               may).label == "May 1988"

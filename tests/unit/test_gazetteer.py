@@ -240,3 +240,17 @@ def test_a_name_used_as_a_topic_names_neither_actor_nor_place() -> None:
     assert actors(text, 2001) == set() and places(text, 2001) == set()
     assert places("met in Bishkek, Kyrgyzstan to agree to a peace deal") == {"Bishkek",
                                                                            "Kyrgyzstan"}
+
+
+def test_one_state_s_leader_acting_alone_is_at_home_two_states_leaders_are_not() -> None:
+    # 004 line 2711 (gold S4-015): Armenian domestic politics, no place named or carried
+    text = ("By the following evening, perhaps anticipating even larger crowds on April 24, "
+            "the date of the annual Armenian Genocide commemoration, Sargsyan “tendered his "
+            "resignation, including an enigmatic mea culpa")
+    found = [m for m in load_gazetteer().find(text, 2018) if m.kind == "place"]
+    assert [(m.name, m.carried) for m in found] == [("Armenia", True)]
+    # a place carried from the paragraph comes first (gold S4-014 is in Yerevan)
+    assert places(text, 2018, before=("Protesters marched in Yerevan.",)) == {"Yerevan"}
+    # 004 gold S4-024: two states' leaders agree somewhere the sentence does not say
+    assert places("Pashinyan and Aliyev agreed in 2019 to create a hotline between "
+                  "commanders", 2019) == set()

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
+    cites_a_source,
+    contrasts_states,
     document_mentions,
     ends_a_quote,
     ends_a_state,
     is_commentary,
+    is_statistic,
+    lasts_since,
+    names_a_slogan,
     tells_happening,
 )
 from karabakh_tui.model import Sentence, Source
@@ -188,3 +193,160 @@ def test_a_state_that_has_lasted_since_a_date_is_not_a_happening_then() -> None:
                   "Azerbaijanism.”") == []
     assert labels("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
                   "February 1988, the exodus grew.") == ["February 1988"]
+
+
+def test_past_forms_joined_to_a_participle_or_an_adjective_are_not_past_verbs() -> None:
+    # 001 line 28: "have been shocked and disappointed" is one present perfect; the
+    # sentence is analysis of the War Trophies Museum, not a happening last year
+    analysis = ("While the intent may be to glorify last year’s victory and reinforce "
+                "support for the war itself in the Azerbaijani psyche, some outside observers "
+                "have been shocked and disappointed by what they perceive as a dehumanization "
+                "of Armenians.")
+    assert not tells_happening(analysis)
+    assert labels(analysis) == []
+    # 003 lines 102-104: "a peaceful, integrated region" is an adjective; the sentence
+    # is a hope for 2024, not an event of 2024
+    hope = ("In 2024, the Caucasus could thrive economically and politically, with Armenia, "
+            "Azerbaijan, Georgia, Turkey, Iran, and Russia acting upon a mutual vision for a "
+            "peaceful, integrated region.")
+    assert not tells_happening(hope)
+    written_2024 = Source(id="e", file="e.txt", title="E", written="2024")
+    assert list(document_mentions(written_2024, sentences(hope))) == []
+    # 004 line 540: two finite verbs joined by "and" stay finite
+    assert tells_happening("During the fighting, Azeris captured and desecrated the Aguletsots "
+                           "church")
+
+
+def test_the_date_of_a_survey_share_or_a_population_is_no_event() -> None:
+    # 002 line 105: two survey results, 2017 and 2021
+    poll = ("Whereas in 2017 86.4 percent of those surveyed supported a maximally defined "
+            "Nagorno‑ Karabakh within the de facto boundaries created by the First Karabakh "
+            "War and were opposed to any territorial concessions, in the 2021 poll only 30.7 "
+            "percent supported such a definition of Karabakh—a drop of nearly 56 percent.")
+    assert all(is_statistic(poll, d) for d in find_dates(poll))
+    assert labels(poll) == []
+    # 000 lines 476-478
+    figure = ("In Azerbaijan, in 2013, the figure shows that the 99% of Azerbaijanis were "
+              "disapproved of doing business with Armenians.")
+    assert labels(figure) == []
+    # 004 line 1395 (gold trap 004-S2-T03)
+    population = ("With a population of almost 7.3 million people in 1991, Azerbaijan was just "
+                  "under double the size of Armenia's 3.5 million after accounting for the "
+                  "roughly 150,000 Armenians living in Artsakh who were included in "
+                  "Azerbaijan's official population.")
+    assert labels(population) == []
+    # 004 line 2035: a share of the vote belongs to the election it reports
+    election = ("Kocharyan had recently won Artsakh’s first elections in November 1996, "
+                "receiving 89% of the vote.")
+    assert labels(election) == ["November 1996"]
+
+
+def test_a_date_closing_a_parenthetical_reference_is_the_source_s() -> None:
+    # 000 lines 630-636
+    text = ("In particular, a restorative justice tool kit would symbolise the Armenia and "
+            "Azerbaijan’s commitment to work closely for truth and reconciliation, thus "
+            "establishing commissions that would show justice efforts through massive "
+            "reparation programs, vetting procedures and institutional reforms as defined by "
+            "the UN Secretary General (UN Doc S/2004/616, 2004).")
+    assert cites_a_source(text, find_dates(text)[-1])
+    assert labels(text) == []
+    # a date in brackets that is not a reference stays a date (004 line 2035 style)
+    told = "The first elections (held in November 1996) were won by Kocharyan."
+    assert not cites_a_source(told, find_dates(told)[0])
+
+
+def test_a_vague_range_gives_way_to_the_date_it_holds() -> None:
+    # 004 line 2899 (the first sentence is crafted to set the narrative): the narrative's "a few days later" and
+    # "on October 9" are one time: one mention, on October 9
+    texts = ("On October 6, the Azeri forces broke through the line of contact.",
+             "A few days later, in a speech on October 9, Aliyev claimed that Azeri forces "
+             "had captured the town Hadrut.")
+    found = [m for m in document_mentions(THESIS, sentences(*texts)) if m.sentence.index == 1]
+    assert [m.date.label for m in found] == ["9 October 2020"]
+
+
+def test_a_place_carried_from_an_earlier_sentence_is_marked_and_has_no_name_here() -> None:
+    # 004 lines 1513 and 1527 (gold S2-040, S2-042): the village is Maraga, named before
+    texts = ("The Khojaly Massacre was closely followed by the worst single massacre of "
+             "Armenian civilians when, on April 10, Azeri forces captured the village of "
+             "Maraga.",
+             "Armenian troops recaptured the village the following day.")
+    first, second = document_mentions(THESIS, sentences(*texts))
+    assert "Maraga" in first.places and first.carried_places == ()
+    assert "Maraga" in [v[1] for v in first.place_variants]
+    assert "Maraga" in second.places and second.carried_places == second.places
+    assert second.place_variants == ()  # the sentence uses no name for it
+
+
+def test_a_date_inside_a_short_quoted_name_is_no_event_date() -> None:
+    # 002 line 33
+    text = ("British identity remained attached to the “spirit of 1940” that merged over time "
+            "with imperial nostalgia into a sense of especially English exceptionalism.")
+    assert names_a_slogan(text, find_dates(text)[0])
+    assert labels(text) == []
+    # 000 line 79: a date next to a quoted name is still a date
+    near = ("Yet, it goes without saying that the legacy of the ‘Karabakh Clan members’ had "
+            "given an elusive peace to Pashinyan, especially after the 2016 ‘4-Day War’.")
+    assert not names_a_slogan(near, find_dates(near)[0])
+
+
+def test_a_contrast_that_tells_nothing_done_after_its_opening_clause_is_no_event() -> None:
+    # 002 line 45: two outlooks compared
+    outlooks = ("Whereas Armenia’s outlook in 1994 accepted the long‑distance segregation of "
+                "Armenian and Azerbaijani communities as a condition of security, Azerbaijan’s "
+                "outlook in 2021 presumes their interaction.")
+    assert contrasts_states(outlooks)
+    assert labels(outlooks) == []
+    # 004 line 541: a judgement of how the 1905 clashes are cited
+    assert labels("While the 1905 clashes are often cited as the first outbreak of violence "
+                  "between Azeris and Armenians, suggesting a relatively recent origin for the "
+                  "Armenian-Azeri conflict, this is only partially true.") == []
+    # 004 line 1379 (gold S2-011/S2-012; the seed says "in September", its year from the
+    # narrative): a past verb after the opening clause tells what happened
+    told = ("While Boris Yeltsin and Kazakhstan's President Nursultan Nazarbayev succeeded in "
+            "getting both sides to commit to a peaceful solution in September 1991 at the "
+            "Russian resort town of Zheleznovodsk, the effort to mediate the conflict soon "
+            "collapsed.")
+    assert not contrasts_states(told)
+    assert labels(told) == ["September 1991"]
+
+
+def test_a_past_form_opening_a_short_quoted_name_is_an_adjective() -> None:
+    # 002 line 105: present-tense analysis after the war
+    text = ("After the Second Karabakh War, “wide Azerbaijanism” no longer confronts "
+            "“augmented Armenia.”")
+    assert not tells_happening(text)
+    assert labels(text) == []
+    # 004 line 1123 (gold S1-028): a quotation opening on its verb still tells
+    assert tells_happening("Gorbachev “stumbled into a shouting match with earthquake survivors")
+
+
+def test_a_state_held_since_a_date_is_no_happening_then() -> None:
+    # 001 line 2: the recovery is in 2020; "the 1990s" starts the occupation, a state
+    text = ("After all, Azerbaijan managed to recover all the territories outside the Karabakh "
+            "enclave captured and occupied by Armenia since the 1990s—as well as parts of the "
+            "former Nagorno‑Karabakh Autonomous Oblast itself—in addition to forcing Armenia "
+            "to withdraw all its troops from sovereign Azerbaijani territory.")
+    assert lasts_since(text, find_dates(text)[0])
+    assert labels(text) == []
+    # 004 gold S1-014 (its year written in): "had been fleeing since" tells the flight
+    flight = ("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
+              "February 1988")
+    assert not lasts_since(flight, find_dates(flight)[0])
+
+
+def test_the_place_of_a_story_is_carried_three_sentences_on() -> None:
+    # 004 lines 1513-1527 (gold S2-040 .. S2-044): the story of Maraga
+    texts = ("The Khojaly Massacre was closely followed by the worst single massacre of "
+             "Armenian civilians when, on April 10, Azeri forces captured the village of "
+             "Maraga.",
+             "While Armenian officials had attempted to evacuate the village ahead of the "
+             "advancing Azeri forces, they were not aware that “several families had stayed "
+             "behind in their basements.”",
+             "Armenian troops recaptured the village the following day, but in the five to six "
+             "hours that Azeri forces controlled the town “around 50 people, mostly women and "
+             "children, were killed and 45 more taken prisoner.”",
+             "After receiving permission to exhume the bodies, a fact-finding mission by "
+             "Christian Solidarity International found “decapitated and charred bodies.”")
+    last = [m for m in document_mentions(THESIS, sentences(*texts)) if m.sentence.index == 3]
+    assert last and all("Maraga" in m.carried_places for m in last)

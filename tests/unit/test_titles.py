@@ -79,3 +79,14 @@ def test_any_title_is_a_contiguous_run_of_its_sentence(before, date_words, after
     sentence = re.sub(r"\s+([,;])", r"\1", " ".join([*before, date_words, *after]) + ".")
     for date in find_dates(sentence, WRITTEN):
         assert is_faithful(make_title(sentence, date), sentence)
+
+
+def test_a_second_clause_with_its_own_date_gives_its_own_title() -> None:
+    # 001 line 14: two happenings at two dates; each title tells its own
+    text = ("In 2008, Russia de‑recognized Georgia’s territorial integrity in order to justify "
+            "its intervention in South Ossetia, and in 2014 Moscow de‑recognized Ukraine’s "
+            "territorial integrity in order to justify its annexation of Crimea and its "
+            "intervention in Donbass.")
+    first, second = find_dates(text)
+    assert "Georgia" in make_title(text, first) and "Ukraine" not in make_title(text, first)
+    assert make_title(text, second).startswith("In 2014 Moscow de‑recognized Ukraine’s")

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,16 +67,19 @@ def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None,
         results = process_corpus(corpus, warn, cache=cache_dir_for(dest) if cache else None)
         reused = sum(r.reused for r in results)
         progress(_summary(len(results), reused))
-        events = merge(
-            [m for r in results for m in r.mentions],
-            {r.source.id: r.source for r in results},
-            {r.source.id: r.cleaned.footnotes for r in results},
-        )
+
+        def merged() -> list[Event]:
+            return merge(
+                [m for r in results for m in r.mentions],
+                {r.source.id: r.source for r in results},
+                {r.source.id: r.cleaned.footnotes for r in results},
+            )
+
         dest.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temporaries(dest)
         tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
         try:
-            _write(tmp, corpus, results, events)
+            events = _write(tmp, corpus, results, merged)
             os.replace(tmp, dest)
             _sync_folder(dest.parent)
         finally:
@@ -142,18 +146,26 @@ def _alive(pid: int) -> bool:
 
 
 def _write(tmp: Path, corpus: Corpus, results: Sequence[DocumentResult],
-           events: Sequence[Event]) -> None:
-    conn = sqlite3.connect(tmp)
+           merged: Callable[[], Sequence[Event]]) -> Sequence[Event]:
+    """Write the database at `tmp`; returns the events `merged()` made.
+
+    The documents, sentences and their full-text index need no event: a second thread
+    writes them while this one merges. SQLite releases the GIL while it inserts and
+    indexes, so that work runs on the otherwise idle second core."""
+    conn = sqlite3.connect(tmp, check_same_thread=False)
     try:
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         conn.executescript(SCHEMA)
         db = sqlite_utils.Database(conn)
-        sentence_ids = _write_documents(conn, corpus, results)
+        with ThreadPoolExecutor(1) as writer:
+            texts = writer.submit(_write_texts, db, corpus, results)
+            try:
+                events = merged()
+            finally:
+                sentence_ids = texts.result()  # never two threads on the connection
         write_vocabulary(db, events)
         _write_events(conn, events, sentence_ids)
         conn.executescript(INDEXES)
-        db["sentences"].enable_fts(["text"], fts_version="FTS5",
-                                   tokenize="unicode61 remove_diacritics 2")
         db["meta"].insert_all(
             [{"key": k, "value": v} for k, v in _meta(corpus, results).items()])
         conn.commit()
@@ -165,6 +177,16 @@ def _write(tmp: Path, corpus: Corpus, results: Sequence[DocumentResult],
         os.fsync(fd)
     finally:
         os.close(fd)
+    return events
+
+
+def _write_texts(db: sqlite_utils.Database, corpus: Corpus,
+                 results: Sequence[DocumentResult]) -> dict[tuple[str, int], int]:
+    """The documents' tables and the sentences' full-text index; see `_write_documents`."""
+    sentence_ids = _write_documents(db.conn, corpus, results)
+    db["sentences"].enable_fts(["text"], fts_version="FTS5",
+                               tokenize="unicode61 remove_diacritics 2")
+    return sentence_ids
 
 
 def _meta(corpus: Corpus, results: Sequence[DocumentResult]) -> dict[str, str]:

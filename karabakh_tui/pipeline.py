@@ -5,6 +5,7 @@ No database here: `store.build` writes what this returns, `bench/evaluate.py` sc
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -199,7 +200,10 @@ def _run(todo: Sequence[_Task], jobs: int | None) -> Iterator[DocumentResult | D
     method = "fork" if threading.active_count() == 1 else "spawn"
     # biggest first, so one large document does not start last and run alone
     order = sorted(range(len(todo)), key=lambda i: -len(todo[i][2]))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    # a forked worker inherits the build's paused collector (store.build); it makes
+    # garbage of its own, so it collects as usual
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                             initializer=gc.enable) as pool:
         done = dict(zip(order, pool.map(_process_one, [todo[i] for i in order]), strict=True))
     yield from (done[i] for i in range(len(todo)))
 

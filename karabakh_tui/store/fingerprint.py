@@ -66,10 +66,11 @@ def content_fingerprint(corpus: Corpus) -> str:
     return digest.hexdigest()
 
 
-# What processing a document does NOT depend on: the views and the database writer.
+# What processing a document does NOT depend on: the views, the cross-document merge
+# (it runs on the cached results) and the database writer.
 _NOT_PROCESSING = ("tui", "export", "store", "_seeds")
 _VIEW_FILES = ("__main__.py", "app_context.py", "cli.py", "cli_add.py", "console.py",
-               "exporting.py", "query.py")
+               "exporting.py", "query.py", "merge.py")
 
 
 @lru_cache(maxsize=1)

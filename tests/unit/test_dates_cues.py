@@ -34,6 +34,8 @@ IN_THE_WAR = DateContext(written="2021-05", narrative=(2020, 10, 6), periods=PER
 CRAFTED = [
     "Clashes in Stepanakert on February 27-29, 1988 left many dead.",  # day_range
     "FEBRUARY 27–29, 1988", "the rally of 27-29 February 1988", "on 19‑20 of January, 1990",
+    "organized by Caucasus Institute on 1 April-6 May 2021",  # cross_range (000 line 664)
+    "from September 27‑October 3, 2020", "1 APRIL – 6 MAY 2021",
     "On November 10th, 2020 the statement was signed.",  # mdy
     "SEPT. 27, 2020", "on Augu\u017ft 5, 1991", "On 27 September 2020 the war began.",
     "On 11 April [2018], President Sargsyan finally announced", "on 5 APR\u0130L 1992",

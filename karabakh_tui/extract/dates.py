@@ -246,6 +246,14 @@ class NamedTime:
     upper: int
 
 
+_FLASHBACK = re.compile(
+    r"\bas\s+early\s+as\b|\bhad\s+(?:not\s+|already\s+|long\s+)?(?:been|[a-z]+(?:ed|en|wn|ght))\b",
+    re.I)
+"""A past perfect or "as early as": the sentence looks back ("this had been the goal
+throughout the war: 'As early as the winter of 1991 ...'"), and the narrative's time
+stays where it was, as in narrative-mode temporal taggers."""
+
+
 @dataclass(frozen=True)
 class DateContext:
     """What the reader knows when reaching a sentence: when the document was written,
@@ -289,6 +297,8 @@ class DateContext:
                 continue
             year, month, day = split_key(span.lower)
             if span.precision in ("day", "month", "season"):
+                if self._fine_after(year) and _FLASHBACK.search(text):
+                    continue
                 if span.precision != "day":
                     day = 0
                 guessed = span.inferred and (self.narrative is None or self.guessed)

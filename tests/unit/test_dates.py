@@ -387,3 +387,21 @@ def test_the_month_before_a_period_s_name_leaves_it_to_the_named_time() -> None:
     may = DateContext(written="2021-05", narrative=(1988, 5, 0), periods=_named_times())
     assert one("The May demonstrations also failed to rescue Demirchyan’s political career",
                may).label == "May 1988"
+
+
+def test_a_look_back_in_the_past_perfect_keeps_the_narrative_time() -> None:
+    # 004 line 1861: after "By May of 1994 ...", a quote looks back to the winter of 1991;
+    # the next paragraph's "On May 16, four days after the ceasefire" is 16 May 1994.
+    may_1994 = DateContext(written="2021-05", narrative=(1994, 5, 0))
+    text = ("Indeed, there is reason to believe that this had been the Armenians’ goal "
+            "throughout the entire war: “As early as the winter of 1991, the first Karabakh "
+            "Armenian leader, Artur Mkrtchian, had sketched out a map")
+    spans = find_dates(text, may_1994)
+    assert [s.edtf for s in spans] == ["1991-24"]
+    after = may_1994.advance(spans, text, new_paragraph=False)
+    assert one("On May 16, four days after the ceasefire became official", after).edtf \
+        == "1994-05-16"
+    # without the look back, a season does move the narrative
+    moved = may_1994.advance(find_dates("In the winter of 1991, fighting spread", may_1994),
+                             "In the winter of 1991, fighting spread", new_paragraph=False)
+    assert one("On May 16, delegates met", moved).edtf == "1991-05-16"

@@ -553,7 +553,7 @@ def _narrative_year(ctx: DateContext, month: int) -> int | None:
     after the document was written (a narrative anchored by a look ahead, "reporting in
     March 2021", goes on telling the past: "October 25" is then the year before)."""
     if ctx.narrative and not (ctx.guessed and ctx.written_ymd):
-        year = ctx.narrative[0]
+        year = ctx.narrative[0] + _turns_the_year(ctx.narrative[1], month)
         written = ctx.written_ymd
         if written and (year, month if written[1] else 0) > written:
             return year - 1
@@ -562,6 +562,19 @@ def _narrative_year(ctx: DateContext, month: int) -> int | None:
         year, wmonth = ctx.written_ymd
         return year if not wmonth or month <= wmonth else year - 1
     return None
+
+
+def _turns_the_year(anchor_month: int, month: int) -> int:
+    """1 when a month without a year comes a few months after the anchor's across New
+    Year ("In December, Pashinyan offered ... Then, in late January, Kocharyan
+    announced"): a narrative moves forward, and going back most of a year without saying
+    so is far less likely than turning into the next one."""
+    if not anchor_month or month >= anchor_month:
+        return 0
+    return 1 if month + 12 - anchor_month <= _YEAR_TURN_MONTHS else 0
+
+
+_YEAR_TURN_MONTHS = 3
 
 
 def _q_label(q: str) -> str:

@@ -405,3 +405,18 @@ def test_a_look_back_in_the_past_perfect_keeps_the_narrative_time() -> None:
     moved = may_1994.advance(find_dates("In the winter of 1991, fighting spread", may_1994),
                              "In the winter of 1991, fighting spread", new_paragraph=False)
     assert one("On May 16, delegates met", moved).edtf == "1991-05-16"
+
+
+def test_a_month_just_after_new_year_turns_the_narrative_year() -> None:
+    # 004 line 3541: "In December, Pashinyan offered ... Then, in late January, former
+    # president Robert Kocharyan announced" (December 2020, then January 2021); and line
+    # 2075 after "on November 1" (1997): "On January 14, Kocharyan told journalists" (1998).
+    december = DateContext(written="2021-05", narrative=(2020, 12, 0))
+    assert one("Then, in late January, Kocharyan announced", december).edtf == \
+        "2021-01-21/2021-01-31"
+    november = DateContext(written="2021-05", narrative=(1997, 11, 1))
+    assert one("On January 14, Kocharyan told journalists", november).edtf == "1998-01-14"
+    # a month well before the anchor's stays in its year (a look back, not a turn)
+    assert one("On May 16, delegates met", november).edtf == "1997-05-16"
+    assert one("in early February", DateContext(written="2021-05", narrative=(2020, 10, 6))
+               ).edtf.startswith("2020-02")

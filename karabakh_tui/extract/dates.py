@@ -548,20 +548,32 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= d <= last_day(y, m)
 
 
-def _narrative_year(ctx: DateContext, month: int) -> int | None:
+def _narrative_year(ctx: DateContext, month: int, text: str = "") -> int | None:
     """The year a month without one belongs to: the narrative's, but never a month
     after the document was written (a narrative anchored by a look ahead, "reporting in
-    March 2021", goes on telling the past: "October 25" is then the year before)."""
+    March 2021", goes on telling the past: "October 25" is then the year before) unless
+    the sentence looks ahead to it ("With elections scheduled to be held on June 20")."""
     if ctx.narrative and not (ctx.guessed and ctx.written_ymd):
         year = ctx.narrative[0] + _turns_the_year(ctx.narrative[1], month)
         written = ctx.written_ymd
-        if written and (year, month if written[1] else 0) > written:
+        if written and (year, month if written[1] else 0) > written and \
+                not (_LOOKS_TO_FUTURE.search(text) and (year, month) <= _months_on(written, 6)):
             return year - 1
         return year
     if ctx.written_ymd:
         year, wmonth = ctx.written_ymd
         return year if not wmonth or month <= wmonth else year - 1
     return None
+
+
+_LOOKS_TO_FUTURE = re.compile(
+    r"\b(?:scheduled|planned|expected|due|set|poised)\s+(?:to|for)\b|\bwill\b|\bupcoming\b",
+    re.I)
+
+
+def _months_on(ym: tuple[int, int], months: int) -> tuple[int, int]:
+    year, month = divmod(ym[0] * 12 + ym[1] - 1 + months, 12)
+    return year, month + 1
 
 
 def _turns_the_year(anchor_month: int, month: int) -> int:
@@ -630,7 +642,7 @@ def _read_month_day(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan |
     mo, d = _month(m["m"]), int(m["d"])
     if _fold(m["m"]) == "may" and not text[m.start("m")].isupper():
         return None  # the verb "may"
-    year = _narrative_year(ctx, mo)
+    year = _narrative_year(ctx, mo, text)
     if year is None or not _valid_day(year, mo, d):
         return None
     return day_span(year, mo, d, m.group(0), m.start(), m.end(), inferred=True)
@@ -657,7 +669,7 @@ def _read_month_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan 
 def _read_md_range(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     """"the night of 19-20 January", "between February 25 and 26" in the narrative's year."""
     mo, d1, d2 = _month(m["m"]), int(m["d1"]), int(m["d2"])
-    year = _narrative_year(ctx, mo)
+    year = _narrative_year(ctx, mo, text)
     if year is None or not (_valid_day(year, mo, d1) and _valid_day(year, mo, d2) and d1 < d2):
         return None
     return _between(year, mo, d1, year, mo, d2, f"{d1}–{d2} {MONTH_NAMES[mo - 1]} {year}",
@@ -691,7 +703,7 @@ def _read_year_end(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
 
 def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, q = _month(m["m"]), _qualify(m["q"])
-    year = _narrative_year(ctx, mo)
+    year = _narrative_year(ctx, mo, text)
     if year is None:
         return None
     d1, d2 = {"early": (1, 10), "mid": (11, 20), "late": (21, last_day(year, mo))}[q]
@@ -714,7 +726,7 @@ def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | Non
     if prep in ("the", "their", "its") and _names_a_period(text, m.start("m"), ctx):
         return None  # "in the aftermath of the July clashes": the named time reads it
     that = _that_year(m, text, ctx)
-    year = that[0] if that else _narrative_year(ctx, mo)
+    year = that[0] if that else _narrative_year(ctx, mo, text)
     if year is None:
         return None
     end = that[1] if that else m.end()

@@ -420,3 +420,13 @@ def test_a_month_just_after_new_year_turns_the_narrative_year() -> None:
     assert one("On May 16, delegates met", november).edtf == "1997-05-16"
     assert one("in early February", DateContext(written="2021-05", narrative=(2020, 10, 6))
                ).edtf.startswith("2020-02")
+
+
+def test_a_month_after_the_writing_date_is_in_its_year_when_the_sentence_looks_ahead() -> None:
+    # 004 (written May 2021) line 3543: "With elections scheduled to be held on June 20"
+    # is June 2021 (a look ahead), while a plain "On June 20" told in the past of a 2021
+    # narrative cannot be after the writing and is June 2020.
+    april_2021 = DateContext(written="2021-05", narrative=(2021, 4, 25))
+    assert one("With elections scheduled to be held on June 20, Armenia appears poised",
+               april_2021).edtf == "2021-06-20"
+    assert one("On June 20, the crowds gathered", april_2021).edtf == "2020-06-20"

@@ -359,7 +359,7 @@ def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
                                                            if id(sp) in back]
 
 
-_OPENING = re.compile(r"^(?:[\W_]*\w+\s+){0,4}$")
+_OPENING = re.compile(r"^(?:[\W_]*\w+,?\s+){0,4}$")
 
 
 def _opens(text: str, span: DateSpan) -> bool:
@@ -472,6 +472,7 @@ def find_dates(text: str, ctx: DateContext | None = None, *,
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
     relative: dict[int, re.Match[str]] = {}
+    read: dict[int, tuple[str, re.Match[str]]] = {}
     folded = _fold(text) if _prefilter else None
     for kind, pattern in _cued_patterns(text, folded) if folded is not None else _all_patterns():
         for m in pattern.finditer(text):
@@ -482,12 +483,35 @@ def find_dates(text: str, ctx: DateContext | None = None, *,
                 continue
             taken.append((m.start(), max(m.end(), span.end)))
             spans.append(span)
+            read[span.start] = kind, m
             if kind == "relative":
                 relative[m.start()] = m
+    spans = _years_from_earlier(spans, read, text, ctx)
     spans += _named_times(text, ctx, taken, folded)
     spans += _the_war(text, ctx, taken, folded)
     spans.sort(key=lambda s: s.start)
     return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
+
+
+def _years_from_earlier(spans: list[DateSpan], read: dict[int, tuple[str, re.Match[str]]],
+                        text: str, ctx: DateContext) -> list[DateSpan]:
+    """A month or day without a year after one with it in the same sentence is read in
+    that year ("in February 1905, in Nakhjivan in May, in Shusha in June"), not in the
+    narrative's."""
+    out: list[DateSpan] = []
+    anchor: DateSpan | None = None
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.inferred and anchor and span.precision in ("day", "month") and \
+                span.start in read and split_key(span.lower)[0] != split_key(anchor.lower)[0]:
+            kind, m = read[span.start]
+            year, month, day = split_key(anchor.lower)
+            again = _READERS[kind](m, text, replace(ctx, narrative=(year, month, day),
+                                                    guessed=False))
+            span = again or span
+        if not span.inferred and span.precision in ("day", "month"):
+            anchor = span
+        out.append(span)
+    return out
 
 
 def _cued_patterns(text: str, folded: str) -> Iterator[tuple[str, re.Pattern[str]]]:
@@ -515,13 +539,22 @@ def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str
     out: list[DateSpan] = []
     for span in spans:
         m = relative.get(span.start)
-        base = next((s for s in reversed(out) if s.precision in ("day", "month")), None)
+        base = next((s for s in reversed(out) if s.precision in _bases(m)), None)
         if m is not None and base is not None:
             year, month, day = split_key(base.lower)
             local = replace(ctx, narrative=(year, month, day if base.precision == "day" else 0))
             span = _read_relative(m, text, local) or span
         out.append(span)
     return out
+
+
+def _bases(m: re.Match[str] | None) -> tuple[str, ...]:
+    """What a relative date may count from: a day or month, and for a count of years
+    also a season or a written year ("In the spring of 2017, Sargsyan faced the problem
+    Kocharyan had ten years earlier")."""
+    if m is not None and "year" in _fold(m.group(0)):
+        return ("day", "month", "season", "year")
+    return ("day", "month")
 
 
 def _month(name: str) -> int:

@@ -430,3 +430,34 @@ def test_a_month_after_the_writing_date_is_in_its_year_when_the_sentence_looks_a
     assert one("With elections scheduled to be held on June 20, Armenia appears poised",
                april_2021).edtf == "2021-06-20"
     assert one("On June 20, the crowds gathered", april_2021).edtf == "2020-06-20"
+
+
+def test_a_month_without_a_year_takes_the_year_named_before_it_in_the_sentence() -> None:
+    # 004 line 523, quoting Swietochowski: the narrative before it is the 19th century
+    text = ("“Violence erupted in and around Erevan in February 1905, in Nakhjivan in May, "
+            "in Shusha in June, and in Ganje and Tiflis in November.”")
+    earlier = DateContext(written="2021-05", narrative=(1868, 0, 0))
+    assert [s.edtf for s in find_dates(text, earlier)] == \
+        ["1905-02", "1905-05", "1905-06", "1905-11"]
+
+
+def test_a_count_of_years_counts_from_the_season_or_year_of_its_sentence() -> None:
+    # 004 line 2691 and line 2161 (Uzbekistan joined GUAM in 1999)
+    elsewhere = DateContext(written="2021-05", narrative=(2006, 5, 0))
+    spans = find_dates("In the spring of 2017, Sargsyan faced the same problem that Kocharyan "
+                       "had ten years earlier", elsewhere)
+    assert [s.edtf for s in spans] == ["2017-21", "2007"]
+    spans = find_dates("In 1997, Azerbaijan along with Georgia, Ukraine, and Moldova founded "
+                       "GUAM—rechristened GUUAM when Uzbekistan joined two years later", elsewhere)
+    assert [s.edtf for s in spans] == ["1997", "1999"]
+
+
+def test_an_opening_year_after_a_connective_and_comma_moves_the_narrative() -> None:
+    # 004 lines 112-114: "However, until 2020, it appeared ..." then "Then, on July 12,
+    # skirmishes along the border between Armenia's Tavush Province and Azerbaijan's
+    # Tovuz District" — the July 2020 clashes, not 2018 (the year before it).
+    text = ("However, until 2020, it appeared that Pashinyan’s domestic policies and pivot "
+            "toward Europe had little impact on the security of Armenia or Artsakh.")
+    before = DateContext(written="2021-05", narrative=(2018, 4, 17))
+    after = before.advance(find_dates(text, before), text, new_paragraph=False)
+    assert one("Then, on July 12, skirmishes along the border", after).edtf == "2020-07-12"

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from karabakh_tui.model import Citation, DateSpan, Event, Mention, Source
+from karabakh_tui.extract.periods import load_periods
 
 _PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "range": 4, "decade": 5,
                    "century": 6, "millennium": 7}
@@ -278,6 +279,16 @@ def _dated_here(m: Mention) -> bool:
     return bool(m.date.text) and m.date.text in m.sentence.text
 
 
+@lru_cache(maxsize=1)
+def _period_names() -> frozenset[str]:
+    return frozenset(p.name for p in load_periods())
+
+
+def _tells_calendar(m: Mention) -> bool:
+    """The sentence's own words give its date, and not as a named time ("during the war")."""
+    return _dated_here(m) and m.date.label not in _period_names()
+
+
 def _opens_with_date(m: Mention) -> bool:
     """ "In April 2016, the tensions …": a sentence led by its date tells what happened then."""
     return _dated_here(m) and len(m.sentence.text[:m.date.start].split()) <= 2
@@ -288,7 +299,10 @@ def _clearest(ms: Sequence[Mention]) -> Mention:
     sentence it opens."""
     if len(ms) == 1:  # most events have one citation: no need to weigh it
         return ms[0]
-    return min(ms, key=lambda m: (m.inferred, not _dated_here(m),
+    # "on July 12" with the narrative's year tells the happening itself; "During the July
+    # clashes, X reported" tells something else that happened then
+    return min(ms, key=lambda m: (m.inferred and not _tells_calendar(m), not _dated_here(m),
+                                  not _tells_calendar(m), m.inferred,
                                   _PRECISION_RANK.get(m.date.precision, 9),
                                   not _opens_with_date(m), m.date.upper - m.date.lower,
                                   m.sentence.document, m.sentence.index))

@@ -436,3 +436,14 @@ def test_every_sentence_is_cited_once_per_event_and_events_are_in_date_order(
         assert e.id not in e.related
     assert [e.id for e in events] == [f"E{n:04d}" for n in range(1, len(events) + 1)]
     assert [(e.lower, e.upper) for e in events] == sorted((e.lower, e.upper) for e in events)
+
+
+def test_seed_event_is_titled_by_the_sentence_telling_it_not_by_one_dated_by_its_name(
+        seed_conn: sqlite3.Connection) -> None:
+    # 004 line 114 "Then, on July 12, skirmishes along the border between Armenia's Tavush
+    # Province and Azerbaijan's Tovuz District …" (its year from the narrative) tells the
+    # clashes; line 3231 "During the July clashes, the Atlantic Council's Digital Forensic
+    # Lab had reported …" tells a report made while they went on
+    event = _event_quoting(seed_conn, "on July 12, skirmishes along the border")
+    assert event.title.startswith("On July 12, skirmishes along the border")
+    assert event.citations[0].line == 114

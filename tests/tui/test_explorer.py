@@ -175,3 +175,23 @@ def test_document_text_is_never_markup() -> None:
                   citations=(Citation("d", "S 2021", quote, 3, 0, 10),))
     plain = render_event(event).plain
     assert "Phauēnē [Syunik] and [bold]ISR[/bold]" in plain and "\x1b" not in plain
+
+
+async def test_enter_in_the_narrowing_box_picks_the_first_match(
+        seed_env: Workspace, seed_conn: sqlite3.Connection) -> None:
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#place-q", Input).focus()
+        await pilot.press(*"Shushi", "enter")
+        await settle(pilot)
+        assert screen.query_one("#places", SelectionList).selected == ["Shusha"]
+        assert screen.view.flt.places == ("Shusha",)
+        ids = shown_ids(pilot.app)
+        assert 0 < len(ids) < total(seed_conn)
+        # Enter again with nothing left to pick, or on an empty box, changes nothing
+        await pilot.press("enter")
+        screen.query_one("#place-q", Input).value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_one("#places", SelectionList).selected == ["Shusha"]

@@ -168,7 +168,7 @@ class ExplorerScreen(Screen[None]):
         yield Label("Period")
         yield Select(periods, prompt="any period", id="period")
         for kind in ("actor", "place"):
-            yield Label(f"{kind.title()}s (type to narrow)")
+            yield Label(f"{kind.title()}s (type, Enter picks)")
             yield Input(placeholder=f"e.g. {'Aliyev' if kind == 'actor' else 'Shushi'}",
                         id=f"{kind}-q")
             yield SelectionList[str](*self._options(kind, ""), id=f"{kind}s")
@@ -281,6 +281,21 @@ class ExplorerScreen(Screen[None]):
             widget.add_options(self._options(kind, event.value, chosen))
         if widget.option_count:
             widget.highlighted = 0  # so Tab then Space picks the first match
+
+    @on(Input.Submitted, "#actor-q, #place-q")
+    def _pick_first_match(self, event: Input.Submitted) -> None:
+        """Enter picks the first match not yet chosen, so a name is two keystrokes away."""
+        if not event.value.strip():
+            return
+        kind = event.input.id.removesuffix("-q")  # type: ignore[union-attr]
+        widget = self.query_one(f"#{kind}s", SelectionList)
+        chosen = set(widget.selected)
+        for index in range(widget.option_count):
+            value = widget.get_option_at_index(index).value
+            if value not in chosen:
+                widget.select(value)  # SelectedChanged refreshes the events
+                widget.highlighted = index
+                return
 
     def refresh_events(self) -> None:
         try:

@@ -23,7 +23,7 @@ from karabakh_tui.extract.dates import (
     split_key,
     year_span,
 )
-from karabakh_tui.extract.gazetteer import Gazetteer, load_gazetteer
+from karabakh_tui.extract.gazetteer import Gazetteer, Match, load_gazetteer
 from karabakh_tui.extract.periods import Period, load_periods, periods_for
 from karabakh_tui.extract.titles import make_title
 from karabakh_tui.model import DateSpan, Mention, Sentence, Source
@@ -169,7 +169,9 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             told = bool(kept) and tells_happening(sentence.text) \
                 and not contrasts_states(sentence.text)
             if told:
-                yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
+                pieces = _date_pieces(sentence.text, kept)
+                yield from (_mention(sentence, d, gaz, known, False, before, piece)
+                            for d, piece in zip(kept, pieces))
             if kept:  # a passage's date is set by a happening, not by analysis of one
                 passage = Passage(anchor_order(kept, sentence.text)[0], sentence, common) \
                     if told else None
@@ -563,9 +565,43 @@ def _denies(text: str) -> bool:
                                      or _NOT_BEFORE.search(text, 0, verb.start()))
 
 
+_PIECE_BREAK = re.compile(r"[,;:]\s+(?:and\s+)?")
+
+
+def _date_pieces(text: str, dates: Sequence[DateSpan]) -> list[tuple[int, int] | None]:
+    """Where each of several dates is told, when each stands in its own piece of a list:
+    "Violence erupted in and around Erevan in February 1905, in Nakhjivan in May, in
+    Shusha in June, and in Ganje and Tiflis in November" (004 line 523) tells May in
+    Nakhjivan, not in Erevan. A piece runs from the break before its date to the break
+    before the next date. None: the sentence's places go with every date."""
+    if len(dates) < 2 or any(d.end <= d.start for d in dates):
+        return [None] * len(dates)
+    breaks = [0, *(m.end() for m in _PIECE_BREAK.finditer(text))]
+    starts = [max(b for b in breaks if b <= d.start) for d in dates]
+    order = sorted(set(starts))
+    if len(order) < len(dates):  # two dates in one piece: "the plans of 1997 and 1998"
+        return [None] * len(dates)
+    ends = {start: (order[i + 1] if i + 1 < len(order) else len(text))
+            for i, start in enumerate(order)}
+    return [(start, ends[start]) for start in starts]
+
+
+def _places_in(matches: Sequence[Match], piece: tuple[int, int] | None) -> Sequence[Match]:
+    """The places named inside `piece`, or every place when it names none."""
+    if piece is None:
+        return matches
+    inside = [m for m in matches if m.kind == "place" and not m.carried
+              and piece[0] <= m.start < piece[1]]
+    if not inside:
+        return matches
+    return [m for m in matches if m.kind != "place"] + inside
+
+
 def _mention(sentence: Sentence, date: DateSpan, gaz: Gazetteer, periods: Sequence[Period],
-             inferred: bool, before: Sequence[str] = ()) -> Mention:
-    matches = gaz.find(sentence.text, when=date.lower // 10000, before=before)
+             inferred: bool, before: Sequence[str] = (),
+             piece: tuple[int, int] | None = None) -> Mention:
+    matches = _places_in(gaz.find(sentence.text, when=date.lower // 10000, before=before),
+                         piece)
     actors = tuple(dict.fromkeys(m.name for m in matches if m.kind == "actor"))
     places = tuple(dict.fromkeys(m.name for m in matches if m.kind == "place"))
     named = {m.name for m in matches if m.kind == "place" and not m.carried}

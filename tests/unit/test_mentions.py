@@ -350,3 +350,39 @@ def test_the_place_of_a_story_is_carried_three_sentences_on() -> None:
              "Christian Solidarity International found “decapitated and charred bodies.”")
     last = [m for m in document_mentions(THESIS, sentences(*texts)) if m.sentence.index == 3]
     assert last and all("Maraga" in m.carried_places for m in last)
+
+
+def places_by_date(*texts: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.date.label, m.places) for m in document_mentions(THESIS, sentences(*texts))]
+
+
+def test_each_date_of_a_list_keeps_the_places_of_its_own_piece() -> None:
+    # 004 line 523: violence in Erevan in February, in Nakhjivan in May, in Shusha in June,
+    # in Ganje and Tiflis in November (the quote's spellings: Yerevan, Nakhchivan, Ganja,
+    # Tbilisi in the gazetteer)
+    got = dict(places_by_date(
+        "As revolution and unrest spread across the Russian Empire in the early 20th "
+        "century, “Violence erupted in and around Erevan in February 1905, in Nakhjivan in "
+        "May, in Shusha in June, and in Ganje and Tiflis in November.”"))
+    assert got["February 1905"] == ("Yerevan",)
+    assert got["May 1905"] == ("Nakhchivan",)
+    assert got["June 1905"] == ("Shusha",)
+    assert got["November 1905"] == ("Ganja", "Tbilisi")
+
+
+def test_a_piece_runs_to_the_next_date_and_two_dates_in_one_piece_share_its_places() -> None:
+    # 004 line 1731: Resolution 884 of 12 November condemned the occupation of Zangilan and
+    # Horadiz in Fizuli; Resolution 874 of 14 October followed a meeting in Moscow
+    got = dict(places_by_date(
+        "This was followed by Resolution 853 on July 29, 1993 condemning the seizure of "
+        "Aghdam, Resolution 874 on October 14 calling for more negotiations in the wake of "
+        "a high level meeting between the sides in Moscow, and Resolution 884 on November 12 "
+        "condemning the occupation of Zangilan and the city of Horadiz in Fizuli."))
+    assert got["29 July 1993"] == ("Aghdam",)
+    assert got["14 October 1993"] == ("Moscow",)
+    assert got["12 November 1993"] == ("Zangilan", "Horadiz", "Fizuli")
+    # 004 line 2411: both plans in one piece, both places with each
+    both = places_by_date(
+        "In what looked like a coordinated move, newspapers in both Armenia and Azerbaijan "
+        "printed leaked copies of the three Minsk Group peace plans of 1997 and 1998.")
+    assert both and all(set(p) == {"Armenia", "Azerbaijan"} for _, p in both)

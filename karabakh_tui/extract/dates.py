@@ -247,7 +247,7 @@ class NamedTime:
 
 
 _FLASHBACK = re.compile(
-    r"\bas\s+early\s+as\b|\bhad\s+(?:not\s+|already\s+|long\s+)?(?:been|[a-z]+(?:ed|en|wn|ght))\b",
+    r"\bas\s+early\s+as\b|\b(?:dated|dates|date|went|goes|go)\s+back\s+to\b|\bhad\s+(?:not\s+|already\s+|long\s+)?(?:been|[a-z]+(?:ed|en|wn|ght))\b",
     re.I)
 """A past perfect or "as early as": the sentence looks back ("this had been the goal
 throughout the war: 'As early as the winter of 1991 ...'"), and the narrative's time
@@ -293,7 +293,8 @@ class DateContext:
         if _LOOKS_AHEAD.search(text):
             return self
         for span in anchor_order(spans, text):
-            if span.qualifier in ("before", "after", "citation", "approximate"):
+            if span.qualifier in ("before", "after", "citation", "approximate") or \
+                    in_aside(text, span.start, span.end):
                 continue
             year, month, day = split_key(span.lower)
             if span.precision in ("day", "month", "season"):
@@ -355,8 +356,22 @@ def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
     back = {id(span) for span, top in zip(spans, latest, strict=True)
             if span.precision in ("day", "month", "season") and span.lower < top
             and not span.inferred}
-    return [sp for sp in ordered if id(sp) not in back] + [sp for sp in ordered
-                                                           if id(sp) in back]
+    aside = {id(span) for span in spans if in_aside(text, span.start, span.end)}
+    if len(aside) == len(spans):
+        aside = set()
+    return ([sp for sp in ordered if id(sp) not in back and id(sp) not in aside]
+            + [sp for sp in ordered if id(sp) in back and id(sp) not in aside]
+            + [sp for sp in ordered if id(sp) in aside])
+
+
+def in_aside(text: str, start: int, end: int) -> bool:
+    """The words at `start:end` stand in an aside: between a pair of em dashes or inside
+    brackets ("the Conference on Security and Co-operation in Europe—renamed the ... OSCE
+    in December 1994—inducted the newly independent states", 004 line 1897). An aside
+    tells about a noun of the sentence, not where its story has got to."""
+    if text.count("(", 0, start) > text.count(")", 0, start) and ")" in text[end:]:
+        return True
+    return text.count("—", 0, start) % 2 == 1 and "—" in text[end:]
 
 
 _OPENING = re.compile(r"^(?:[\W_]*\w+,?\s+){0,4}$")

@@ -461,3 +461,24 @@ def test_an_opening_year_after_a_connective_and_comma_moves_the_narrative() -> N
     before = DateContext(written="2021-05", narrative=(2018, 4, 17))
     after = before.advance(find_dates(text, before), text, new_paragraph=False)
     assert one("Then, on July 12, skirmishes along the border", after).edtf == "2020-07-12"
+
+
+def test_a_date_in_a_dash_aside_neither_anchors_nor_moves_the_narrative() -> None:
+    # 004 line 1897: the section opens after the 1994 ceasefire, looks back to March 1992
+    # (when the CSCE admitted the new states), and an aside names the OSCE's renaming in
+    # December 1994; line 1909 then goes on "In May, “Minsk Group chairman Jan Eliasson
+    # shuttled back and forth ...”" — May 1994, the month of the Russian-brokered ceasefire.
+    from karabakh_tui.extract.dates import anchor_order
+
+    text = ("The origins of the group dated back to March 1992, when the Conference on "
+            "Security and Co-operation in Europe—renamed the Organization for Security and "
+            "Co-operation in Europe (OSCE) in December 1994—inducted the newly independent "
+            "states of the former Soviet Union.")
+    august_1994 = DateContext(written="2021-05", narrative=(1994, 8, 0))
+    spans = find_dates(text, august_1994)
+    assert [s.edtf for s in spans] == ["1992-03", "1994-12"]
+    assert anchor_order(spans, text)[0].edtf == "1992-03"
+    after = august_1994.advance(spans, text, new_paragraph=False)
+    assert after.narrative == (1994, 8, 0)
+    assert one("In May, Minsk Group chairman Jan Eliasson shuttled back and forth", after).edtf \
+        == "1994-05"

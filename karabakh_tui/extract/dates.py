@@ -374,6 +374,16 @@ def in_aside(text: str, start: int, end: int) -> bool:
     return text.count("—", 0, start) % 2 == 1 and "—" in text[end:]
 
 
+_ASIDE = re.compile(r"—[^—]*(?:—|$)|\([^()]*\)")
+
+
+def outside_asides(text: str) -> str:
+    """The sentence without its asides: what stands between em dashes, after a last em
+    dash, or in brackets ("the attack killed one civilian and injured four more—the
+    latter number later rising to 32", 004 line 3047: "later" tells about the count)."""
+    return _ASIDE.sub(" ", text)
+
+
 _OPENING = re.compile(r"^(?:[\W_]*\w+,?\s+){0,4}$")
 
 

@@ -482,3 +482,17 @@ def test_a_date_in_a_dash_aside_neither_anchors_nor_moves_the_narrative() -> Non
     assert after.narrative == (1994, 8, 0)
     assert one("In May, Minsk Group chairman Jan Eliasson shuttled back and forth", after).edtf \
         == "1994-05"
+
+
+def test_the_winters_of_two_years_each_run_from_december_to_february() -> None:
+    # 004 line 1397: 'During the winters of 1991-1992 and 1992-1993, "Armenian citizens
+    # were forced back into pre-modern living conditions"' (the blockade winters after
+    # the Soviet collapse): December 1991 to February 1993, one stretch, not 1991-1993.
+    both = one('During the winters of 1991-1992 and 1992-1993, "Armenian citizens were '
+               'forced back into pre-modern living conditions.')
+    assert (both.lower, both.upper) == (19911201, 19930228)
+    assert both.label == "winters 1991–1992 and 1992–1993"
+    winter = one("in the winter of 1992–93")
+    assert (winter.edtf, winter.lower, winter.upper) == ("1992-24", 19921201, 19930228)
+    # years that do not follow each other are not one winter: a range of years
+    assert one("the winters of 1991-1994").edtf == "1991/1994"

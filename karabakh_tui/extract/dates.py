@@ -160,6 +160,9 @@ _PATTERNS = _table(
      _f(r"\b{d1}\s*[-–‐‑]\s*{d2}\s+(?:of\s+)?{m}\b(?!,?\s+\d)", m=_M, d1=_D, d2=_D)),
     ("md", "month digit", _f(r"\b{m}\s+{d}\b(?!\s*[-–:,]?\s*\d)", m=_M, d=_D)),
     ("dm", "month digit", _f(r"\b{d}\s+(?:of\s+)?{m}\b", m=_M, d=_D)),
+    ("winters", "3digits season",
+     r"\b(?P<s>winter)s?\s+of\s+(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑/]\s*(?P<e1>\d{2}(?:\d{2})?)"
+     r"(?:,?\s+(?:and|&)\s+(?P<y2>1\d{3}|20\d{2})\s*[-–‐‑/]\s*(?P<e2>\d{2}(?:\d{2})?))?\b"),
     ("season_pair", "3digits season",
      _f(r"\b{q1}{s1}\s+and\s+{q2}{s2}\s+of\s+{y}\b", q1=_Q, s1=_SEASON, q2=_Q, s2=_SEASON,
         y=_Y)),
@@ -247,7 +250,7 @@ class NamedTime:
 
 
 _FLASHBACK = re.compile(
-    r"\bas\s+early\s+as\b|\bhad\s+(?:not\s+|already\s+|long\s+)?(?:been|[a-z]+(?:ed|en|wn|ght))\b",
+    r"\bas\s+early\s+as\b|\b(?:dated|dates|date|went|goes|go)\s+back\s+to\b|\bhad\s+(?:not\s+|already\s+|long\s+)?(?:been|[a-z]+(?:ed|en|wn|ght))\b",
     re.I)
 """A past perfect or "as early as": the sentence looks back ("this had been the goal
 throughout the war: 'As early as the winter of 1991 ...'"), and the narrative's time
@@ -293,7 +296,8 @@ class DateContext:
         if _LOOKS_AHEAD.search(text):
             return self
         for span in anchor_order(spans, text):
-            if span.qualifier in ("before", "after", "citation", "approximate"):
+            if span.qualifier in ("before", "after", "citation", "approximate") or \
+                    in_aside(text, span.start, span.end):
                 continue
             year, month, day = split_key(span.lower)
             if span.precision in ("day", "month", "season"):
@@ -355,8 +359,32 @@ def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
     back = {id(span) for span, top in zip(spans, latest, strict=True)
             if span.precision in ("day", "month", "season") and span.lower < top
             and not span.inferred}
-    return [sp for sp in ordered if id(sp) not in back] + [sp for sp in ordered
-                                                           if id(sp) in back]
+    aside = {id(span) for span in spans if in_aside(text, span.start, span.end)}
+    if len(aside) == len(spans):
+        aside = set()
+    return ([sp for sp in ordered if id(sp) not in back and id(sp) not in aside]
+            + [sp for sp in ordered if id(sp) in back and id(sp) not in aside]
+            + [sp for sp in ordered if id(sp) in aside])
+
+
+def in_aside(text: str, start: int, end: int) -> bool:
+    """The words at `start:end` stand in an aside: between a pair of em dashes or inside
+    brackets ("the Conference on Security and Co-operation in Europe—renamed the ... OSCE
+    in December 1994—inducted the newly independent states", 004 line 1897). An aside
+    tells about a noun of the sentence, not where its story has got to."""
+    if text.count("(", 0, start) > text.count(")", 0, start) and ")" in text[end:]:
+        return True
+    return text.count("—", 0, start) % 2 == 1 and "—" in text[end:]
+
+
+_ASIDE = re.compile(r"—[^—]*(?:—|$)|\([^()]*\)")
+
+
+def outside_asides(text: str) -> str:
+    """The sentence without its asides: what stands between em dashes, after a last em
+    dash, or in brackets ("the attack killed one civilian and injured four more—the
+    latter number later rising to 32", 004 line 3047: "later" tells about the count)."""
+    return _ASIDE.sub(" ", text)
 
 
 _OPENING = re.compile(r"^(?:[\W_]*\w+,?\s+){0,4}$")
@@ -793,6 +821,26 @@ def _read_season_year(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan
     return _season(int(m["y"]), m["s"], _qualify(m["q"]), m.group(0), m.start(), m.end())
 
 
+def _read_winters(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """ "the winter of 1991-92": one winter, from December 1991; "the winters of
+    1991-1992 and 1992-1993" (004 lines 1397, 2283): both, December 1991 to February
+    1993. A pair of years that do not follow each other is not a winter."""
+    winters = []
+    for y, e in ((m["y1"], m["e1"]), (m["y2"], m["e2"])):
+        if y is None:
+            continue
+        first, tail = int(y), int(e)
+        last = tail if len(e) == 4 else (first // 100) * 100 + tail
+        if last != first + 1:
+            return None
+        winters.append(_season(first, m["s"], "", "", 0, 0))
+    if len(winters) == 1:
+        return replace(winters[0], text=m.group(0), start=m.start(), end=m.end())
+    both = range_span(winters[0], winters[1], m.group(0), m.start(), m.end())
+    first, second = (split_key(w.lower)[0] for w in winters)
+    return replace(both, label=f"winters {first}–{first + 1} and {second}–{second + 1}")
+
+
 def _read_season_pair(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     y = int(m["y"])
     a = _season(y, m["s1"], _qualify(m["q1"]), "", 0, 0)
@@ -996,7 +1044,7 @@ def _read_written_relative(m: re.Match[str], text: str, ctx: DateContext) -> Dat
 
 _READERS = {
     "day_range": _read_day_range, "cross_range": _read_cross_range, "mdy": _read_full, "dmy": _read_full,
-    "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair,
+    "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair, "winters": _read_winters,
     "season_year": _read_season_year, "month_year": _read_month_year,
     "month_pair": _read_month_pair, "md_range": _read_md_range, "year_part": _read_year_part,
     "year_end": _read_year_end,

@@ -19,6 +19,7 @@ from karabakh_tui.extract.dates import (
     anchor_order,
     find_dates,
     month_span,
+    outside_asides,
     range_span,
     split_key,
     year_span,
@@ -349,6 +350,7 @@ def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
     of the next month, from a month to the end of its year; the narrative's "would"
     ("Azerbaijan would impose a formal rail blockade") to the end of the next year."""
     year, month, _ = split_key(anchor.upper)
+    text = outside_asides(text)
     future = _main_would(text)
     if anchor.precision not in ("day", "month") or not (future or _LATER.search(text)):
         return anchor

@@ -461,3 +461,38 @@ def test_an_opening_year_after_a_connective_and_comma_moves_the_narrative() -> N
     before = DateContext(written="2021-05", narrative=(2018, 4, 17))
     after = before.advance(find_dates(text, before), text, new_paragraph=False)
     assert one("Then, on July 12, skirmishes along the border", after).edtf == "2020-07-12"
+
+
+def test_a_date_in_a_dash_aside_neither_anchors_nor_moves_the_narrative() -> None:
+    # 004 line 1897: the section opens after the 1994 ceasefire, looks back to March 1992
+    # (when the CSCE admitted the new states), and an aside names the OSCE's renaming in
+    # December 1994; line 1909 then goes on "In May, “Minsk Group chairman Jan Eliasson
+    # shuttled back and forth ...”" — May 1994, the month of the Russian-brokered ceasefire.
+    from karabakh_tui.extract.dates import anchor_order
+
+    text = ("The origins of the group dated back to March 1992, when the Conference on "
+            "Security and Co-operation in Europe—renamed the Organization for Security and "
+            "Co-operation in Europe (OSCE) in December 1994—inducted the newly independent "
+            "states of the former Soviet Union.")
+    august_1994 = DateContext(written="2021-05", narrative=(1994, 8, 0))
+    spans = find_dates(text, august_1994)
+    assert [s.edtf for s in spans] == ["1992-03", "1994-12"]
+    assert anchor_order(spans, text)[0].edtf == "1992-03"
+    after = august_1994.advance(spans, text, new_paragraph=False)
+    assert after.narrative == (1994, 8, 0)
+    assert one("In May, Minsk Group chairman Jan Eliasson shuttled back and forth", after).edtf \
+        == "1994-05"
+
+
+def test_the_winters_of_two_years_each_run_from_december_to_february() -> None:
+    # 004 line 1397: 'During the winters of 1991-1992 and 1992-1993, "Armenian citizens
+    # were forced back into pre-modern living conditions"' (the blockade winters after
+    # the Soviet collapse): December 1991 to February 1993, one stretch, not 1991-1993.
+    both = one('During the winters of 1991-1992 and 1992-1993, "Armenian citizens were '
+               'forced back into pre-modern living conditions.')
+    assert (both.lower, both.upper) == (19911201, 19930228)
+    assert both.label == "winters 1991–1992 and 1992–1993"
+    winter = one("in the winter of 1992–93")
+    assert (winter.edtf, winter.lower, winter.upper) == ("1992-24", 19921201, 19930228)
+    # years that do not follow each other are not one winter: a range of years
+    assert one("the winters of 1991-1994").edtf == "1991/1994"

@@ -42,6 +42,8 @@ CRAFTED = [
     "between February 25 and 26 the crowds grew", "on the night of 19-20 January",  # md_range
     "The invasion arrived on the morning of September 27, with Armenian",  # md
     "on 27 September the fighting resumed", "by October 6 Hadrut had fallen",  # dm, md
+    "During the winters of 1991-1992 and 1992-1993, “Armenian citizens",  # winters
+    "in the WINTER OF 1992–93", "the winters of 1991-1994",
     "throughout the late spring and early summer of 1988",  # season_pair
     "in the summer of 1992", "WINTER 1993 was hard", "in the \u017fpring of 1988",
     "the southern flank in October and November 2020, and", "crushed in May and June 1920",

@@ -206,3 +206,23 @@ def test_a_paragraph_that_opens_by_pointing_back_at_the_happening_goes_on_with_i
                                          "of Baku.", paragraph=1))
     assert not passage.holds(sentence(2, "Nationalist activists ruled the streets of Baku.",
                                       paragraph=1))
+
+
+def test_a_later_time_in_a_dash_aside_does_not_stretch_the_inherited_date() -> None:
+    # 004 line 2965: the video that appeared on October 15 showed the men being taken
+    # captive; "who would later be identified" tells about the men, not the capture.
+    hadrut = sentence(0, "On October 15, 2020, the same day that videos emerged showing Azeri "
+                         "control over Hadrut, two other videos appeared on Azeri Telegram "
+                         "channels.")
+    captive = sentence(1, "The first showed two men—who would later be identified as "
+                          "73-year-old Benik Hakobian and 25-year-old Yuri Adamian—being taken "
+                          "captive by Azeri soldiers at a site located on the town’s northern "
+                          "edge.")
+    assert dated(hadrut, captive) == [(0, False, "15 October 2020"),
+                                      (1, True, "15 October 2020")]
+    # 004 line 3047: the count reported that day, revised later
+    ganja = sentence(0, "At around the same time, on October 4, 2020, three rockets hit a "
+                        "residential section of Ganja, Azerbaijan’s second largest city.")
+    toll = sentence(1, "Azeri authorities reported that the attack killed one civilian and "
+                       "injured four more—the latter number later rising to 32.")
+    assert dated(ganja, toll) == [(0, False, "4 October 2020"), (1, True, "4 October 2020")]

@@ -48,11 +48,21 @@ def split_sentences(cleaned: Cleaned, document: str) -> Iterator[Sentence]:
 def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if _abbreviation_before(text, cursor, m.start()):
+        if _abbreviation_before(text, cursor, m.start()) or _elides_a_quote(text, cursor, m):
             continue
         yield from _trimmed(text, cursor, m.end())
         cursor = m.end()
     yield from _trimmed(text, cursor, end)
+
+
+def _elides_a_quote(text: str, start: int, boundary: re.Match[str]) -> bool:
+    """An ellipsis inside a quotation still open marks words left out of it, not the end
+    of the sentence quoting it: "“Armenia and Azerbaijan, who were at war with each
+    other... CSCE foreign ministers resolved …”" (004 line 1907)."""
+    if not boundary.group(0).startswith(("...", "…")):
+        return False
+    before = text[start:boundary.start()]
+    return before.count("“") > before.count("”")
 
 
 def _abbreviation_before(text: str, start: int, dot: int) -> bool:

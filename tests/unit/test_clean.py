@@ -121,3 +121,20 @@ def test_every_line_number_holds_the_first_words(doc: tuple[str, Cleaned]) -> No
     for s in split_sentences(cleaned, key):
         first = s.text.split()[0].strip("“”\"'‘’()[]*.,;:")
         assert first in lines[s.line - 1], (s.line, s.text[:60])
+
+
+def test_an_ellipsis_inside_a_quotation_does_not_end_the_sentence() -> None:
+    # 004 line 1897 (continued after the page break on line 1907): the thesis quotes
+    # "…who were at war with each other... CSCE foreign ministers resolved …" as one sentence
+    _, sentences = _sentences("004")
+    s = next(s for s in sentences if s.text.startswith("Realizing that “the organization"))
+    assert "each other... CSCE foreign ministers resolved" in s.text
+    assert s.text.endswith("as a venue.”")
+    assert not any(s.text.startswith("CSCE foreign ministers") for s in sentences)
+
+
+def test_a_closed_quotation_then_an_ellipsis_ends_the_sentence() -> None:
+    text = "He said “never.” Then he left... The army came."
+    cleaned = Cleaned(text=text, line_map=((0, 1),), paragraphs=(0,))
+    assert [s.text for s in split_sentences(cleaned, "x")] == \
+        ["He said “never.”", "Then he left...", "The army came."]

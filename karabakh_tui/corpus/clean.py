@@ -89,8 +89,28 @@ def _assemble(blocks: Iterable[_Block], footnotes: dict[int, str]) -> Cleaned:
             previous = plain
         if block.heading:
             sections.append((block_start, "".join(out)[block_start:pos]))
-    return Cleaned("".join(out), footnotes, tuple(line_map), tuple(sections),
+    return Cleaned("".join(out), resolve_ibid(footnotes), tuple(line_map), tuple(sections),
                    tuple(markers), tuple(paragraphs))
+
+
+_IBID = re.compile(r"ibid\b", re.I)
+
+
+def resolve_ibid(footnotes: dict[int, str]) -> dict[int, str]:
+    """ "Ibid., 300." names the work of the note before it; a reader of one cited sentence
+    never sees that note, so it is added in brackets: "Ibid., 300. [= van der Leeuw, 150]".
+    The note's own words are kept as written."""
+    resolved: dict[int, str] = {}
+    work: dict[int, str] = {}  # the note each "Ibid." stands for, followed back
+    for number in sorted(footnotes):
+        text = footnotes[number]
+        if _IBID.match(text.lstrip()) and number - 1 in work:
+            work[number] = work[number - 1]
+            resolved[number] = f"{text} [= {work[number]}]"
+        else:
+            work[number] = text
+            resolved[number] = text
+    return resolved
 
 
 def _hyphenated(text: str) -> bool:

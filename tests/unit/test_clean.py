@@ -138,3 +138,16 @@ def test_a_closed_quotation_then_an_ellipsis_ends_the_sentence() -> None:
     cleaned = Cleaned(text=text, line_map=((0, 1),), paragraphs=(0,))
     assert [s.text for s in split_sentences(cleaned, "x")] == \
         ["He said “never.”", "Then he left...", "The army came."]
+
+
+def test_ibid_notes_show_the_work_of_the_note_they_follow() -> None:
+    # 004 notes 279-281 (lines 985-989): "de Waal, *Black Garden*, 34-35.", "*Ibid.*",
+    # "*Ibid.*, 40; Malkasian, 52"
+    cleaned, _ = _sentences("004")
+    notes = cleaned.footnotes
+    assert notes[279] == "de Waal, Black Garden, 34-35."
+    assert notes[280] == "Ibid. [= de Waal, Black Garden, 34-35.]"
+    assert notes[281] == "Ibid., 40; Malkasian, 52 [= de Waal, Black Garden, 34-35.]"
+    # a first note that is "Ibid." has nothing to stand for and is left as written
+    from karabakh_tui.corpus.clean import resolve_ibid
+    assert resolve_ibid({5: "Ibid.", 7: "Ibid., 3"}) == {5: "Ibid.", 7: "Ibid., 3"}

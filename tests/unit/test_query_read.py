@@ -50,10 +50,12 @@ def test_a_page_by_id_is_the_page_of_the_filter(seed_conn: sqlite3.Connection) -
 
 def test_citations_carry_their_footnotes(seed_conn: sqlite3.Connection) -> None:
     """Sumgait, thesis (004) line 973: "...had become refugees.<sup>281</sup>", and note 281
-    (line 989) reads "*Ibid.*, 40; Malkasian, 52"."""
+    (line 989) reads "*Ibid.*, 40; Malkasian, 52"; notes 280 ("*Ibid.*") and 281 stand for
+    note 279 (line 985), "de Waal, *Black Garden*, 34-35.", which is shown with it."""
     [event] = [e for e in query.find_events(seed_conn, Filter(text="Sumgait re-imposed"))]
     cited = [c for c in event.citations if c.line == 973 and "re-imposed" in c.quote]
-    assert cited and cited[0].footnotes == ("Ibid., 40; Malkasian, 52",)
+    assert cited and cited[0].footnotes == (
+        "Ibid., 40; Malkasian, 52 [= de Waal, Black Garden, 34-35.]",)
 
 
 def test_footnotes_are_every_note_of_the_sentence_in_number_order(

@@ -348,15 +348,32 @@ which the story resumes where it was, so its dates do not move the anchor. (Ever
 def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
     """Spans in the order they may anchor the narrative: the last first, where the
     narrative has got to, except that a later span going back in time is an aside
-    ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after."""
+    ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after; so
+    does a span set off between dashes or in parentheses when another is not ("dated
+    back to March 1992, when the Conference ...—renamed the ... (OSCE) in December
+    1994—inducted ...", 004 line 1897): the aside looks ahead or back, the narrative
+    stays at the date of the main clause."""
     ordered = list(reversed(spans))
     latest = [max((t.lower for t in spans[:i]), default=span.lower)
               for i, span in enumerate(spans)]
     back = {id(span) for span, top in zip(spans, latest, strict=True)
             if span.precision in ("day", "month", "season") and span.lower < top
             and not span.inferred}
+    aside = {id(span) for span in spans if in_aside(text, span)}
+    if len(aside) < len(spans):
+        back |= aside
     return [sp for sp in ordered if id(sp) not in back] + [sp for sp in ordered
                                                            if id(sp) in back]
+
+
+def in_aside(text: str, span: DateSpan) -> bool:
+    """The span stands between a pair of dashes or inside parentheses."""
+    if span.end <= span.start:
+        return False
+    before, after = text[:span.start], text[span.end:]
+    if before.count("(") > before.count(")") and ")" in after:
+        return True
+    return before.count("\u2014") % 2 == 1 and "\u2014" in after
 
 
 _OPENING = re.compile(r"^(?:[\W_]*\w+,?\s+){0,4}$")

@@ -149,6 +149,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     passage: Passage | None = None  # the dated happening what follows may be told within
     para = None
     recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
+    told_at = -2  # the index of the last sentence that gave a mention
+    dated: list[tuple[int, set[str], DateSpan]] = []  # what a later "After the X," may mean
     for sentence in sentences:
         if _NON_NARRATIVE.match(sentence.section.strip()):
             continue
@@ -169,14 +171,28 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             told = bool(kept) and tells_happening(sentence.text) \
                 and not contrasts_states(sentence.text)
             if told:
+                told_at = sentence.index
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
             if kept:  # a passage's date is set by a happening, not by analysis of one
                 passage = Passage(anchor_order(kept, sentence.text)[0], sentence, common) \
                     if told else None
+            if passage is not None and _is_fine(passage.date):
+                dated.append((sentence.index, _nouns(sentence.text), passage.date))
+            continue
+        if (back := _back_reference(sentence, dated, " ".join(before))) is not None:
+            passage = Passage(back, sentence, common)
+            year, month, day = split_key(back.lower)
+            ctx = replace(ctx, narrative=(year, month, day if back.precision == "day" else 0),
+                          guessed=False)
+            told_at = sentence.index
+            after = replace(inferred_span(back, "soon"), inferred=True, start=0, end=0)
+            yield _mention(sentence, after, gaz, known, True, before)
             continue
         if passage is None:
             continue
-        if _may_inherit(sentence, passage, " ".join(before)):
+        if _may_inherit(sentence, passage, " ".join(before),
+                        quote_told=told_at == sentence.index - 1):
+            told_at = sentence.index
             passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
             inherited = replace(inferred_span(passage.date, sentence.text), inferred=True,
@@ -184,6 +200,39 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             yield _mention(sentence, inherited, gaz, known, True, before)
         elif passage.holds(sentence):
             passage.note(sentence)
+
+
+_BACK_REFERENCE = re.compile(
+    r"^[\"“]?(?:after|following|soon\s+after|shortly\s+after|in\s+the\s+(?:immediate\s+)?"
+    r"aftermath\s+of|in\s+the\s+wake\s+of)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,}?)s?,",
+    re.I)
+_BACK_REACH = 40
+"""How many sentences back the happening "After the X," points to may be told."""
+
+
+def _back_reference(sentence: Sentence, dated: Sequence[tuple[int, set[str], DateSpan]],
+                    previous: str) -> DateSpan | None:
+    """ "After the Russian-brokered ceasefire, the Western members of the Minsk Group
+    scrambled ..." (004 line 1909): a sentence without a date of its own that opens by
+    pointing back at a happening ("the ceasefire") the document dated a little earlier
+    ("By midnight of May 11-12, both sides declared a ceasefire") tells what came after
+    that date, whatever passage came in between (there, the origins of the group in
+    March 1992). The date is the latest one, at most `_BACK_REACH` sentences back, of a
+    sentence naming the happening's noun."""
+    opener = _BACK_REFERENCE.match(sentence.text.lstrip())
+    if opener is None:
+        return None
+    noun = opener.group(1).lower()
+    text = sentence.text
+    if not tells_action(text) or _HYPOTHETICAL.search(text) or is_commentary(text) \
+            or tells_a_plan(text, previous):
+        return None
+    for index, nouns, date in reversed(dated):
+        if sentence.index - index > _BACK_REACH:
+            return None
+        if noun in nouns:
+            return date
+    return None
 
 
 def ends_a_state(text: str, date: DateSpan) -> bool:
@@ -298,10 +347,18 @@ def _paragraph_key(sentence: Sentence) -> int:
     return sentence.paragraph
 
 
-def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bool:
+def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "",
+                 quote_told: bool = True) -> bool:
     # previous: the sentences before it in its paragraph (two at most)
+    # quote_told: the sentence before it gave a mention
     """A happening told without a date, a few sentences after a dated one in the same
     passage, and not a comparison or a judgement, happened then (marked inferred).
+    The end of a quote opened in the sentence before is left out only when that
+    sentence told the quote's happening: after an opening that gave none ("Realizing
+    that “the organization had just admitted two members ... CSCE foreign ministers
+    resolved to hold a peace conference ...”", 004 lines 1897-1907) the happening is
+    told in the quote's last sentence, unless the quoted speaker talks of themselves
+    ("And the law on martial law also prevented me from doing my job.”", line 3199).
     Only a day, a month, a season or a few days date what follows: after a year or a
     wider span, in the essays, what follows is analysis far more often than the story
     of that year ("In 1994, ... It is also important to note ...")."""
@@ -310,9 +367,14 @@ def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bo
             and date.qualifier not in ("before", "after")
             and tells_action(sentence.text) and not _HYPOTHETICAL.search(sentence.text)
             and not _OWN_TIME.search(sentence.text)
-            and not is_commentary(sentence.text) and not ends_a_quote(sentence.text)
+            and not is_commentary(sentence.text)
+            and not ((quote_told or _FIRST_PERSON.search(sentence.text))
+                     and ends_a_quote(sentence.text))
             and not tells_a_toll(sentence.text)
             and not tells_a_plan(sentence.text, previous))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
 
 
 _LATER = re.compile(

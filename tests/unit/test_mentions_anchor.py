@@ -1,0 +1,92 @@
+"""What a happening told without a date of its own is dated by: the date of the main
+clause rather than an aside's, the happening a sentence points back to, the end of a
+quote whose opening told nothing. Sentences are from seed 004 (Toghramadjian 2021), line
+numbers of the seed file given with each; expected dates checked by reading the file."""
+
+from __future__ import annotations
+
+from karabakh_tui.extract.dates import anchor_order, find_dates
+from karabakh_tui.extract.mentions import document_mentions
+from karabakh_tui.model import Sentence, Source
+
+THESIS = Source(id="t", file="t.txt", title="T", written="2021-05")
+
+
+def sentence(i: int, text: str, paragraph: int = 0, section: str = "Body") -> Sentence:
+    return Sentence(document="t", index=i, start=0, end=len(text), text=text, line=i + 1,
+                    section=section, paragraph=paragraph)
+
+
+def spans(*sents: Sentence) -> list[tuple[int, int, int]]:
+    return [(m.sentence.index, m.date.lower, m.date.upper)
+            for m in document_mentions(THESIS, list(sents), periods=())]
+
+
+# 004 line 1897: the group's origins in March 1992; the renaming of December 1994 is an
+# aside between dashes
+ORIGINS = ("The origins of the group dated back to March 1992, when the Conference on "
+           "Security and Co-operation in Europe—renamed the Organization for Security and "
+           "Co-operation in Europe (OSCE) in December 1994—inducted the newly independent "
+           "states of the former Soviet Union.")
+# 004 line 1907: the CSCE's resolution of that March, the end of a quote opened in a
+# sentence that told nothing ("Realizing that “the organization had just admitted ...")
+REALIZING = ("Realizing that “the organization had just admitted two members, Armenia and "
+             "Azerbaijan, who were at war with each other...")
+RESOLVED = ("CSCE foreign ministers resolved to hold a peace conference on Nagorny "
+            "Karabakh—for which another new delegate, from Belarus, suddenly volunteered his "
+            "capital, Minsk, as a venue.”")
+
+
+def test_a_date_in_an_aside_between_dashes_does_not_anchor_the_narrative() -> None:
+    found = find_dates(ORIGINS)
+    assert [s.label for s in found] == ["March 1992", "December 1994"]
+    assert anchor_order(found, ORIGINS)[0].label == "March 1992"
+    # alone in its sentence, a date between dashes still anchors
+    alone = "Azerbaijan’s demand—made in May 1992—prevented the conference."
+    assert anchor_order(find_dates(alone), alone)[0].label == "May 1992"
+
+
+def test_the_end_of_a_quote_whose_opening_told_nothing_is_dated() -> None:
+    assert spans(sentence(0, ORIGINS), sentence(1, REALIZING), sentence(2, RESOLVED)) == [
+        (0, 19920301, 19920331), (0, 19941201, 19941231), (2, 19920301, 19920331)]
+
+
+def test_the_end_of_a_quote_of_a_speaker_about_themselves_is_not_dated() -> None:
+    # 004 line 3199: a journalist's testimony after a dated passage
+    later = ("Later in October, Armenian authorities canceled the accreditation of a Russian "
+             "journalist.")
+    opened = ("As Tatul Hakobyan explained, there were “times when I preferred to submit to "
+              "propaganda rather than remain in my position as a journalist.")
+    ended = "And the law on martial law also prevented me from doing my job.”"
+    assert [i for i, _, _ in spans(sentence(0, "On October 8, 2020, the government amended "
+                                               "the martial law."),
+                                   sentence(1, later), sentence(2, opened),
+                                   sentence(3, ended))] == [0, 1]
+
+
+# 004 lines 1873, 1909: the 1994 ceasefire (the year, given earlier in the chapter, added),
+# then, after the paragraphs on the Minsk Group's origins in 1992, "After the
+# Russian-brokered ceasefire, ..." and "In May, ..."
+MOSCOW = ("On May 16, 1994, four days after the ceasefire became official, delegates from "
+          "Armenia, Artsakh, and Azerbaijan met in Moscow to begin negotiations.")
+SCRAMBLED = ("After the Russian-brokered ceasefire, the Western members of the Minsk Group "
+             "scrambled to reassert their influence in the region, creating tension among the "
+             "mediators themselves.")
+ELIASSON = ("In May, “Minsk Group chairman Jan Eliasson shuttled back and forth between "
+            "Yerevan and Baku in an effort to convince the sides not to accept hastily the most "
+            "recent draft Russian peace plan—a plan that minimized the CSCE’s role.”")
+
+
+def test_a_sentence_pointing_back_at_a_dated_happening_comes_after_it() -> None:
+    found = spans(sentence(1, MOSCOW, paragraph=1),
+                  sentence(2, ORIGINS, paragraph=2), sentence(3, RESOLVED, paragraph=2),
+                  sentence(4, SCRAMBLED, paragraph=3), sentence(5, ELIASSON, paragraph=3))
+    # after the latest dated sentence naming the ceasefire (16 May), to the end of June
+    assert (4, 19940516, 19940630) in found
+    # and the narrative is back in 1994: "In May" is May 1994, not May 1992
+    assert (5, 19940501, 19940531) in found
+
+
+def test_a_pointer_to_a_happening_not_told_before_dates_nothing_by_itself() -> None:
+    assert spans(sentence(0, ORIGINS), sentence(1, SCRAMBLED, paragraph=1)) == [
+        (0, 19920301, 19920331), (0, 19941201, 19941231)]

@@ -173,7 +173,9 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             if told:
                 told_at = sentence.index
                 yield from (_mention(sentence, d, gaz, known, False, before) for d in kept)
-            if kept:  # a passage's date is set by a happening, not by analysis of one
+            if kept and passage is not None and told and _within_passage(kept, passage):
+                passage.cover(sentence)
+            elif kept:  # a passage's date is set by a happening, not by analysis of one
                 passage = Passage(anchor_order(kept, sentence.text)[0], sentence, common) \
                     if told else None
             if passage is not None and _is_fine(passage.date):
@@ -200,6 +202,18 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             yield _mention(sentence, inherited, gaz, known, True, before)
         elif passage.holds(sentence):
             passage.note(sentence)
+
+
+def _within_passage(spans: Sequence[DateSpan], passage: Passage) -> bool:
+    """ "What followed is widely regarded as the worst single massacre of civilians during
+    the war" after "Overnight between February 25 and 26, Armenians ... attacked" (004
+    line 1475): a wide time read from the narrative ("during the war", the war the
+    narrative is in) that holds the passage's date places the happening, it does not
+    move the story on; the passage goes on at its own date."""
+    date = passage.date
+    return _is_fine(date) and all(
+        s.inferred and not _is_fine(s) and s.lower <= date.lower <= date.upper <= s.upper
+        for s in spans)
 
 
 _BACK_REFERENCE = re.compile(

@@ -90,3 +90,27 @@ def test_a_sentence_pointing_back_at_a_dated_happening_comes_after_it() -> None:
 def test_a_pointer_to_a_happening_not_told_before_dates_nothing_by_itself() -> None:
     assert spans(sentence(0, ORIGINS), sentence(1, SCRAMBLED, paragraph=1)) == [
         (0, 19920301, 19920331), (0, 19941201, 19941231)]
+
+
+# 004 lines 1455 and 1475: the year of the narrative, then the attack on Khojaly, a
+# judgement placing it "during the war", and the massacre itself
+SHELLING = ("Beginning in January 1992, Azeri forces also began indiscriminately shelling "
+            "Armenian towns and cities.")
+ATTACK = ("Overnight between February 25 and 26, Armenians, accompanied by armored "
+          "vehicles from the Soviet 366th Regiment which had remained in Stepanakert even "
+          "after the dissolution of the Soviet Union, surrounded the village on three sides "
+          "and attacked the outnumbered Azeris.")
+FOLLOWED = ("What followed is widely regarded as the worst single massacre of civilians "
+            "during the war.")
+CROWD = ("While the Armenian forces had left a corridor leading out of the village open to "
+         "allow for the evacuation of civilians, when “the crowd of Khojali civilians, "
+         "interspersed with a few militiamen, emerged onto open ground...they were hit by a "
+         "wall of gunfire.”")
+
+
+def test_the_war_around_the_passage_does_not_end_the_passage() -> None:
+    found = spans(sentence(0, SHELLING), sentence(1, ATTACK, paragraph=1),
+                  sentence(2, FOLLOWED, paragraph=1), sentence(3, CROWD, paragraph=1))[1:]
+    assert found[0] == (1, 19920225, 19920226)
+    assert found[1][0] == 2 and found[1][1] < 19920225 and found[1][2] > 19920226  # the war
+    assert found[2] == (3, 19920225, 19920226)

@@ -395,7 +395,9 @@ _LATER = re.compile(
     r"\b(?:soon|shortly|subsequent(?:ly)?|later|eventually|gradually|thereafter|afterwards?|"
     r"(?:the\s+)?(?:following|next|ensuing|coming)\s+(?:few\s+)?(?:days|weeks|months)|"
     r"(?:several|many|a\s+few)\s+(?:days|weeks|months)|for\s+(?:days|weeks|months)|"
-    r"throughout|continued|went\s+on|began\s+to|ushered\s+in|the\s+onset\s+of)\b", re.I)
+    r"throughout|continued|went\s+on|began\s+to|ushered\s+in|the\s+onset\s+of|"
+    r"quickly|(?:almost\s+)?immediately|(?:the\s+)?(?:immediate\s+)?aftermath|"
+    r"upon\s+[a-z]+ing)\b", re.I)
 """What a sentence tells as coming after the passage's date, over some time: "the Popular
 Front soon became embroiled", "it took several weeks", "Subsequent operations followed"."""
 _FUTURE_IN_PAST = re.compile(r"\bwould\s+(?:later\s+|soon\s+|eventually\s+)?(?!have\b)[a-z]+",

@@ -114,3 +114,25 @@ def test_the_war_around_the_passage_does_not_end_the_passage() -> None:
     assert found[0] == (1, 19920225, 19920226)
     assert found[1][0] == 2 and found[1][1] < 19920225 and found[1][2] > 19920226  # the war
     assert found[2] == (3, 19920225, 19920226)
+
+
+def test_what_followed_upon_or_immediately_after_the_passage_runs_on_from_it() -> None:
+    # 004 line 1145: the committee returned in May 1989; "Upon returning" it founded the
+    # ANM, some time in the rest of 1989
+    released = ("After being released from prison in May 1989, the Karabakh Committee "
+                "returned to Armenia as heroes and “resumed their opposition activities with "
+                "vastly increased authority” among the Armenian people.")
+    upon = ("Upon returning to Armenia, the members of the Karabakh Committee created the "
+            "Pan-Armenian National Movement (ANM), “which spearheaded Armenia’s efforts to "
+            "break away from the Soviet Union.”")
+    assert spans(sentence(0, released), sentence(1, upon)) == [
+        (0, 19890501, 19890531), (1, 19890501, 19891231)]
+    # 004 line 114 (the year, given earlier, added): the July 2020 clashes "quickly
+    # dissipated" after 12 July, within the four days of fighting
+    clashes = ("Then, on July 12, 2020, skirmishes along the border between Armenia’s Tavush "
+               "Province and Azerbaijan’s Tovuz District—far away from Artsakh—escalated into "
+               "minor border war that resulted in the deaths of 17 soldiers: 5 Armenians and "
+               "12 Azeris.")
+    quickly = ("While the conflict quickly dissipated without any territorial changes, it had a "
+               "profound effect on Azeri society.")
+    assert spans(sentence(0, clashes), sentence(1, quickly))[1] == (1, 20200712, 20200831)

@@ -352,7 +352,11 @@ which the story resumes where it was, so its dates do not move the anchor. (Ever
 def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:
     """Spans in the order they may anchor the narrative: the last first, where the
     narrative has got to, except that a later span going back in time is an aside
-    ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after."""
+    ("On April 22, Sargsyan met ... the lesson of 1 March 2008") and comes after; so
+    does a span set off between dashes or in parentheses when another is not ("dated
+    back to March 1992, when the Conference ...—renamed the ... (OSCE) in December
+    1994—inducted ...", 004 line 1897): the aside looks ahead or back, the narrative
+    stays at the date of the main clause."""
     ordered = list(reversed(spans))
     latest = [max((t.lower for t in spans[:i]), default=span.lower)
               for i, span in enumerate(spans)]

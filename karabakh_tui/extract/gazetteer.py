@@ -128,6 +128,7 @@ def make_rules(table: dict[str, list[str]]) -> Rules:
     full_name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_PART}){{0,1}}\s+{_NAME_WORD})"
     return Rules(
         agent_after=re.compile(
+            rf"^[\-\u2011](?i:{words('agent_participles')})\b|"
             rf"^(?:['’]s)?(?:\s+(?:and|or)\s+{_NAME_WORD})?(?:\s+(?!and\b|or\b)[\w\-]+){{0,2}}"
             rf"\s+(?i:{words('agents')})\b"),
         not_actor_before=re.compile(rf"(?i:\b(?:{words('not_actor_before')}))\s+$"),

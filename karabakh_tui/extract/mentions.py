@@ -150,6 +150,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     passage: Passage | None = None  # the dated happening what follows may be told within
     para = None
     recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
+    dated: list[tuple[int, set[str], DateSpan]] = []  # what a later "After the X," may mean
     for sentence in sentences:
         if _NON_NARRATIVE.match(sentence.section.strip()):
             continue
@@ -173,9 +174,21 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                 pieces = _date_pieces(sentence.text, kept)
                 yield from (_mention(sentence, d, gaz, known, False, before, piece)
                             for d, piece in zip(kept, pieces))
-            if kept:  # a passage's date is set by a happening, not by analysis of one
+            if kept and passage is not None and told and _within_passage(kept, passage):
+                passage.cover(sentence)
+            elif kept:  # a passage's date is set by a happening, not by analysis of one
                 passage = Passage(anchor_order(kept, sentence.text)[0], sentence, common) \
                     if told else None
+            if passage is not None and _is_fine(passage.date):
+                dated.append((sentence.index, _nouns(sentence.text), passage.date))
+            continue
+        if (back := _back_reference(sentence, dated, " ".join(before))) is not None:
+            passage = Passage(back, sentence, common)
+            year, month, day = split_key(back.lower)
+            ctx = replace(ctx, narrative=(year, month, day if back.precision == "day" else 0),
+                          guessed=False)
+            after = replace(inferred_span(back, "soon"), inferred=True, start=0, end=0)
+            yield _mention(sentence, after, gaz, known, True, before)
             continue
         if passage is None:
             continue
@@ -187,6 +200,51 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             yield _mention(sentence, inherited, gaz, known, True, before)
         elif passage.holds(sentence):
             passage.note(sentence)
+
+
+def _within_passage(spans: Sequence[DateSpan], passage: Passage) -> bool:
+    """ "What followed is widely regarded as the worst single massacre of civilians during
+    the war" after "Overnight between February 25 and 26, Armenians ... attacked" (004
+    line 1475): a wide time read from the narrative ("during the war", the war the
+    narrative is in) that holds the passage's date places the happening, it does not
+    move the story on; the passage goes on at its own date."""
+    date = passage.date
+    return _is_fine(date) and all(
+        s.inferred and not _is_fine(s) and s.lower <= date.lower <= date.upper <= s.upper
+        for s in spans)
+
+
+_BACK_REFERENCE = re.compile(
+    r"^[\"“]?(?:after|following|soon\s+after|shortly\s+after|in\s+the\s+(?:immediate\s+)?"
+    r"aftermath\s+of|in\s+the\s+wake\s+of)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,}?)s?,",
+    re.I)
+_BACK_REACH = 40
+"""How many sentences back the happening "After the X," points to may be told."""
+
+
+def _back_reference(sentence: Sentence, dated: Sequence[tuple[int, set[str], DateSpan]],
+                    previous: str) -> DateSpan | None:
+    """ "After the Russian-brokered ceasefire, the Western members of the Minsk Group
+    scrambled ..." (004 line 1909): a sentence without a date of its own that opens by
+    pointing back at a happening ("the ceasefire") the document dated a little earlier
+    ("By midnight of May 11-12, both sides declared a ceasefire") tells what came after
+    that date, whatever passage came in between (there, the origins of the group in
+    March 1992). The date is the latest one, at most `_BACK_REACH` sentences back, of a
+    sentence naming the happening's noun."""
+    opener = _BACK_REFERENCE.match(sentence.text.lstrip())
+    if opener is None:
+        return None
+    noun = opener.group(1).lower()
+    text = sentence.text
+    if not tells_action(text) or _HYPOTHETICAL.search(text) or is_commentary(text) \
+            or tells_a_plan(text, previous):
+        return None
+    for index, nouns, date in reversed(dated):
+        if sentence.index - index > _BACK_REACH:
+            return None
+        if noun in nouns:
+            return date
+    return None
 
 
 def ends_a_state(text: str, date: DateSpan) -> bool:
@@ -322,7 +380,9 @@ _LATER = re.compile(
     r"\b(?:soon|shortly|subsequent(?:ly)?|later|eventually|gradually|thereafter|afterwards?|"
     r"(?:the\s+)?(?:following|next|ensuing|coming)\s+(?:few\s+)?(?:days|weeks|months)|"
     r"(?:several|many|a\s+few)\s+(?:days|weeks|months)|for\s+(?:days|weeks|months)|"
-    r"throughout|continued|went\s+on|began\s+to|ushered\s+in|the\s+onset\s+of)\b", re.I)
+    r"throughout|continued|went\s+on|began\s+to|ushered\s+in|the\s+onset\s+of|"
+    r"quickly|(?:almost\s+)?immediately|(?:the\s+)?(?:immediate\s+)?aftermath|"
+    r"upon\s+[a-z]+ing)\b", re.I)
 """What a sentence tells as coming after the passage's date, over some time: "the Popular
 Front soon became embroiled", "it took several weeks", "Subsequent operations followed"."""
 _FUTURE_IN_PAST = re.compile(r"\bwould\s+(?:later\s+|soon\s+|eventually\s+)?(?!have\b)[a-z]+",

@@ -254,3 +254,16 @@ def test_one_state_s_leader_acting_alone_is_at_home_two_states_leaders_are_not()
     # 004 gold S4-024: two states' leaders agree somewhere the sentence does not say
     assert places("Pashinyan and Aliyev agreed in 2019 to create a hotline between "
                   "commanders", 2019) == set()
+
+
+def test_a_demonym_joined_to_an_agent_participle_is_the_actor() -> None:
+    # 004 line 1909 "After the Russian-brokered ceasefire, the Western members of the Minsk
+    # Group scrambled …": Russia brokered it
+    assert ("actor", "Russia") in names("After the Russian-brokered ceasefire, the Western "
+                                        "members of the Minsk Group scrambled to reassert "
+                                        "their influence in the region.", 1994)
+    assert ("actor", "Turkey") in names("Turkish-backed Syrian mercenaries arrived.", 2020)
+    # a thing made or a place peopled by them: no actor
+    assert not any(kind == "actor" for kind, _ in names("Azerbaijan bought Russian-made "
+                                                       "tanks in an Armenian-populated "
+                                                       "region.", 2010) - {("actor", "Azerbaijan")})

@@ -293,7 +293,7 @@ class DateContext:
         a flashback too ("On October 6 ... In 2019, Armenia broke with Russia ...
         On October 17 ..."): the narrative resumes after it, so the anchor stays.
         """
-        if _LOOKS_AHEAD.search(text):
+        if _looks_ahead(text):
             return self
         for span in anchor_order(spans, text):
             if span.qualifier in ("before", "after", "citation", "approximate") or \
@@ -307,6 +307,9 @@ class DateContext:
                     day = 0
                 guessed = span.inferred and (self.narrative is None or self.guessed)
                 return replace(self, narrative=(year, month, day), guessed=guessed)
+            if span.precision == "year" and _NEXT_YEAR.fullmatch(span.text.strip()):
+                # "a promising new format emerged the following year. On April 1, ..."
+                return replace(self, narrative=(year, 0, 0), guessed=self.guessed)
             if span.precision == "year" and not span.inferred and _opens(text, span):
                 if not new_paragraph and self._fine_after(year):
                     return self
@@ -347,6 +350,18 @@ _LOOKS_AHEAD = re.compile(r"\bwould\s+(?:later\s+|eventually\s+|soon\s+)?(?:be\s
 would be dissolved the following year, ... on December 1, 1989"): a look ahead, after
 which the story resumes where it was, so its dates do not move the anchor. (Every
 "would" is too many: "would continue", "would impose" also narrate in order.)"""
+
+
+_NEXT_YEAR = re.compile(r"(?:the\s+)?(?:following|next|ensuing|subsequent)\s+year", re.I)
+_IN_A_CLAUSE = re.compile(r"\b(?:that|who|which|whom|whose|whereby)\b(?:\s+[\w’'-]+){0,2}\s*$",
+                         re.I)
+
+
+def _looks_ahead(text: str) -> bool:
+    """A main clause's "would be recognized": not one inside a relative clause ("proposed
+    a ‘common state’ solution under which Artsakh would be recognized", 004 line 2287),
+    which tells what the happening was, not a later time."""
+    return any(not _IN_A_CLAUSE.search(text, 0, m.start()) for m in _LOOKS_AHEAD.finditer(text))
 
 
 def anchor_order(spans: Sequence[DateSpan], text: str) -> list[DateSpan]:

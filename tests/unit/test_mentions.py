@@ -386,3 +386,23 @@ def test_a_piece_runs_to_the_next_date_and_two_dates_in_one_piece_share_its_plac
         "In what looked like a coordinated move, newspapers in both Armenia and Azerbaijan "
         "printed leaked copies of the three Minsk Group peace plans of 1997 and 1998.")
     assert both and all(set(p) == {"Armenia", "Azerbaijan"} for _, p in both)
+
+
+def test_a_would_in_a_relative_clause_and_the_following_year_move_the_narrative() -> None:
+    # 004 lines 2287-2303: the Primakov plan of November 1998 ("a ‘common state’ solution
+    # under which Artsakh would be recognized" tells the plan, not a later time), then "a
+    # promising new format emerged the following year. On April 1, Aliyev and Kocharyan
+    # met in Moscow … Three weeks later, both men traveled to Washington D.C. to celebrate
+    # NATO's fiftieth anniversary" — April 1999
+    got = labels(
+        "In 1992, the war intensified.",
+        "At a November 1998 meeting of the Minsk Group, Russian Foreign Affairs Minister "
+        "Yevgeny Primakov proposed a ‘common state’ solution under which Artsakh would be "
+        "recognized as “a state-territorial unit in the form of a Republic.”",
+        "While this first round of negotiations under Kocharyan and Aliyev resulted in "
+        "little progress, a promising new format emerged the following year.",
+        "On April 1, Aliyev and Kocharyan met in Moscow for a CIS summit and held a two and "
+        "half hour long meeting.",
+        "Three weeks later, both men traveled to Washington D.C. to celebrate NATO’s "
+        "fiftieth anniversary.")
+    assert got[1:] == ["November 1998", "1999", "1 April 1999", "22 April 1999"]

@@ -634,8 +634,9 @@ def _narrative_year(ctx: DateContext, month: int, text: str = "") -> int | None:
     March 2021", goes on telling the past: "October 25" is then the year before) unless
     the sentence looks ahead to it ("With elections scheduled to be held on June 20")."""
     if ctx.narrative and not (ctx.guessed and ctx.written_ymd):
-        year = ctx.narrative[0] + _turns_the_year(ctx.narrative[1], month)
         written = ctx.written_ymd
+        year = ctx.narrative[0] + _turns_the_year(ctx.narrative[1], month,
+                                                  _reaches_writing(ctx.narrative[0], written))
         if written and (year, month if written[1] else 0) > written and \
                 not (_LOOKS_TO_FUTURE.search(text) and (year, month) <= _months_on(written, 6)):
             return year - 1
@@ -656,17 +657,27 @@ def _months_on(ym: tuple[int, int], months: int) -> tuple[int, int]:
     return year, month + 1
 
 
-def _turns_the_year(anchor_month: int, month: int) -> int:
+def _turns_the_year(anchor_month: int, month: int, reaches_writing: bool = False) -> int:
     """1 when a month without a year comes a few months after the anchor's across New
     Year ("In December, Pashinyan offered ... Then, in late January, Kocharyan
     announced"): a narrative moves forward, and going back most of a year without saying
-    so is far less likely than turning into the next one."""
+    so is far less likely than turning into the next one. When that next year is the
+    one the document was written in, up to its writing month, the story has reached the
+    writer's present and half a year is still forward ("Now it was Armenian protestors
+    who stormed the parliament [November 2020] ... In April, Pashinyan acceded to the
+    opposition's demands", 004 line 192, written May 2021)."""
     if not anchor_month or month >= anchor_month:
         return 0
-    return 1 if month + 12 - anchor_month <= _YEAR_TURN_MONTHS else 0
+    reach = _YEAR_TURN_TO_WRITING if reaches_writing else _YEAR_TURN_MONTHS
+    return 1 if month + 12 - anchor_month <= reach else 0
+
+
+def _reaches_writing(year: int, written: tuple[int, int] | None) -> bool:
+    return bool(written and written[1] and written[0] == year + 1)
 
 
 _YEAR_TURN_MONTHS = 3
+_YEAR_TURN_TO_WRITING = 6
 
 
 def _q_label(q: str) -> str:

@@ -406,3 +406,20 @@ def test_a_would_in_a_relative_clause_and_the_following_year_move_the_narrative(
         "Three weeks later, both men traveled to Washington D.C. to celebrate NATO’s "
         "fiftieth anniversary.")
     assert got[1:] == ["November 1998", "1999", "1 April 1999", "22 April 1999"]
+
+
+def test_a_yearless_month_after_new_year_reaches_the_writers_present() -> None:
+    # 004 line 192 (written May 2021): after the November 2020 protests, "In April,
+    # Pashinyan acceded to the opposition's demands that he resign" is April 2021; a month
+    # after the writing month stays in the narrative's year
+    got = labels("On November 10, 2020, Armenian protestors stormed the parliament.",
+                 "In April, Pashinyan acceded to the opposition’s demands that he resign.")
+    assert got == ["10 November 2020", "April 2021"]
+    got = labels("On November 10, 2020, Armenian protestors stormed the parliament.",
+                 "In June, Pashinyan acceded to the opposition’s demands.")
+    assert got[1] == "June 2020"
+    # far from the writer's present, a long way back stays in the same year (Sumgait, 1988)
+    old = Source(id="t", file="t.txt", title="T", written="2021-05")
+    assert [m.date.label for m in document_mentions(old, sentences(
+        "On November 17, 1988, a series of mass demonstrations began.",
+        "In April, the committee was arrested."))] == ["17 November 1988", "April 1988"]

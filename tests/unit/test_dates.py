@@ -418,8 +418,11 @@ def test_a_month_just_after_new_year_turns_the_narrative_year() -> None:
     assert one("On January 14, Kocharyan told journalists", november).edtf == "1998-01-14"
     # a month well before the anchor's stays in its year (a look back, not a turn)
     assert one("On May 16, delegates met", november).edtf == "1997-05-16"
-    assert one("in early February", DateContext(written="2021-05", narrative=(2020, 10, 6))
+    assert one("in early February", DateContext(written="2023-05", narrative=(2020, 10, 6))
                ).edtf.startswith("2020-02")
+    # ... unless the next year is the writer's own, up to the writing month (004 line 192)
+    assert one("in early February", DateContext(written="2021-05", narrative=(2020, 10, 6))
+               ).edtf.startswith("2021-02")
 
 
 def test_a_month_after_the_writing_date_is_in_its_year_when_the_sentence_looks_ahead() -> None:

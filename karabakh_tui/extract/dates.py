@@ -534,7 +534,9 @@ def find_dates(text: str, ctx: DateContext | None = None, *,
             if kind == "relative":
                 relative[m.start()] = m
     spans = _years_from_earlier(spans, read, text, ctx)
-    spans += _named_times(text, ctx, taken, folded)
+    named = list(_named_times(text, ctx, taken, folded))
+    spans = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in named)]
+    spans += named
     spans += _the_war(text, ctx, taken, folded)
     spans.sort(key=lambda s: s.start)
     return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
@@ -1115,7 +1117,23 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
                 continue
             taken.append((m.start(), m.end()))
             start = m.start() - len(lead.group(0))
-            yield _named_span(named, " ".join(_fold(lead["p"]).split()), text, start, m.end())
+            prep = " ".join(_fold(lead["p"]).split())
+            span = _named_span(named, prep, text, start, m.end())
+            if span.qualifier in ("after", "before"):
+                span = _with_naming_year(span, named, text)
+            yield span
+
+
+_NAMING_YEAR = re.compile(r"\s+(?:in|of)\s+(?P<y>\d{4})\b")
+
+
+def _with_naming_year(span: DateSpan, named: NamedTime, text: str) -> DateSpan:
+    """"after the Velvet Revolution in 2018": the year says when the revolution was, not
+    a second time of the sentence, so the named time's words take it in."""
+    m = _NAMING_YEAR.match(text, span.end)
+    if not m or not split_key(named.lower)[0] <= int(m["y"]) <= split_key(named.upper)[0]:
+        return span
+    return replace(span, text=text[span.start:m.end()], end=m.end())
 
 
 _THE_WAR = re.compile(r"\b(?P<p>during|throughout)\s+the\s+(?:entire\s+|whole\s+)?"
@@ -1183,14 +1201,20 @@ def _till_war_end(war: NamedTime, now: tuple[int, int, int], m: re.Match[str]) -
 
 
 def _war_around(ctx: DateContext) -> NamedTime | None:
-    """The narrowest named war holding the narrative's date (its year when no month)."""
+    """The narrowest named war holding the narrative's date (its year when no month);
+    past every war, the one that ended within the two years before: a conclusion
+    written after a war calls it "the war"."""
     if not ctx.narrative:
         return None
     year, month, day = ctx.narrative
     lo = key(year, month or 1, day or 1)
     hi = key(year, month or 12, day or (last_day(year, month) if month else 31))
-    wars = [n for n in _period_index(ctx.periods).wars if n.lower <= lo and hi <= n.upper]
-    return min(wars, key=lambda n: n.upper - n.lower, default=None)
+    wars = _period_index(ctx.periods).wars
+    around = [n for n in wars if n.lower <= lo and hi <= n.upper]
+    if around:
+        return min(around, key=lambda n: n.upper - n.lower)
+    ended = [n for n in wars if key(year - 2, month or 12, day or 31) <= n.upper < lo]
+    return max(ended, key=lambda n: n.upper, default=None)
 
 
 @dataclass(frozen=True)
@@ -1218,7 +1242,8 @@ def _period_index(periods: tuple[NamedTime, ...]) -> _PeriodIndex:
     return index
 
 
-_WAR = re.compile(r"\bwar\b", re.I)
+_WAR = re.compile(r"(?<![-‑])\bwar\b", re.I)
+"""A war's name; not "Post-war period", which is what follows one."""
 
 
 @functools.lru_cache(maxsize=8)

@@ -215,6 +215,34 @@ def test_the_war_is_the_named_war_the_narrative_is_in() -> None:
     assert find_dates("during the war between Russia and Japan", in_2020) == []
 
 
+def test_the_war_after_it_ended_is_the_war_just_over_not_the_post_war_period() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    # 004 line 3567, the conclusion, written May 2021 about the war of 2020
+    text = ("Azerbaijan captured the majority of the territory previously under Armenian "
+            "control—taking more than 8,000 square kilometers of territory during the war "
+            "and as a result of the peace agreement.")
+    after = DateContext(written="2021-05", narrative=(2021, 5, 0), periods=_named_times())
+    span = one(text, after)
+    assert (span.lower, span.upper, span.label) == (20200927, 20201110, "Second Karabakh War")
+    # years after every war, "the war" names none
+    assert find_dates(text, replace(after, narrative=(2024, 1, 0))) == []
+
+
+def test_a_year_after_a_named_time_says_when_that_was_not_a_second_date() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    ctx = DateContext(written="2021-05", periods=_named_times())
+    # 000 line 69
+    span = one("Likewise, Nikol Pashinyan began to lose people’s trust after the Velvet "
+               "Revolution in 2018.", ctx)
+    assert (span.text, span.qualifier) == ("after the Velvet Revolution in 2018", "after")
+    # a year outside the named time is a date of its own; "during" keeps a narrower year
+    assert len(find_dates("After the Velvet Revolution in 2019, he left.", ctx)) == 2
+    assert [s.edtf for s in find_dates("Armenians were deported during World War I in 1915.",
+                                       ctx)][-1] == "1915"
+
+
 def test_a_month_of_that_year_takes_the_year_last_written_out() -> None:
     # 002 line 31: "In 1905 ... in May of that year", read in a passage anchored in 2016
     ctx = DateContext(written="2021-05", narrative=(2016, 4, 0))

@@ -17,6 +17,7 @@ from karabakh_tui.extract.dates import (
     DateContext,
     NamedTime,
     anchor_order,
+    day_span,
     find_dates,
     month_span,
     outside_asides,
@@ -376,6 +377,21 @@ def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bo
             and not tells_a_plan(sentence.text, previous))
 
 
+def _next_day(span: DateSpan) -> DateSpan:
+    from datetime import date, timedelta
+
+    after = date(*split_key(span.upper)) + timedelta(days=1)
+    return day_span(after.year, after.month, after.day)
+
+
+_WITHIN_HOURS = re.compile(
+    r"\b(?:(?:a\s+few|several|some|a|an|\d+|two|three|four|five|ten)\s+(?P<u>minutes?|hours?)"
+    r"\s+(?:later|after)|within\s+(?:a\s+few\s+)?(?P<w>minutes|hours))\b", re.I)
+"""Minutes or hours on from the passage's day ("reposted 10 minutes later", "A few hours
+later, the text of the joint statement was released"): that day, or into the next, not
+the weeks that "soon" alone would allow."""
+
+
 _LATER = re.compile(
     r"\b(?:soon|shortly|subsequent(?:ly)?|later|eventually|gradually|thereafter|afterwards?|"
     r"(?:the\s+)?(?:following|next|ensuing|coming)\s+(?:few\s+)?(?:days|weeks|months)|"
@@ -411,6 +427,10 @@ def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
     ("Azerbaijan would impose a formal rail blockade") to the end of the next year."""
     year, month, _ = split_key(anchor.upper)
     text = outside_asides(text)
+    if anchor.precision == "day" and (soon := _WITHIN_HOURS.search(text)):
+        if (soon["u"] or soon["w"]).lower().startswith("minute"):
+            return anchor
+        return range_span(anchor, _next_day(anchor), "", 0, 0)
     future = _main_would(text)
     if anchor.precision not in ("day", "month") or not (future or _LATER.search(text)):
         return anchor

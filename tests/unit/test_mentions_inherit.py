@@ -226,3 +226,22 @@ def test_a_later_time_in_a_dash_aside_does_not_stretch_the_inherited_date() -> N
     toll = sentence(1, "Azeri authorities reported that the attack killed one civilian and "
                        "injured four more—the latter number later rising to 32.")
     assert dated(ganja, toll) == [(0, False, "4 October 2020"), (1, True, "4 October 2020")]
+
+
+def test_minutes_or_hours_later_stay_on_the_passage_s_day_not_the_weeks_soon_allows() -> None:
+    from karabakh_tui.extract.mentions import inferred_span
+
+    # 004 lines 3385-3407: the ceasefire of October 25, 2020 and the deleted message
+    anchor = find_dates("A third ceasefire—negotiated by the United States—on October 25, "
+                        "2020 once again failed to prevent the continuation of fighting.")[0]
+    deleted = "Evidently realizing their mistake, the message was soon deleted and reposted " \
+              "10 minutes later."
+    assert inferred_span(anchor, deleted) == anchor
+    # 004 line 3477: the statement signed on the night of November 9, released "A few hours
+    # later", can fall on November 10
+    night = find_dates("However, on November 9, 2020, the final deal was negotiated.")[0]
+    released = inferred_span(night, "A few hours later, the text of the joint statement was "
+                                    "released, bringing an end to the war.")
+    assert (released.lower, released.upper) == (20201109, 20201110)
+    # "soon" alone still runs on to the end of the next month
+    assert inferred_span(anchor, "The message was soon deleted.").upper == 20201130

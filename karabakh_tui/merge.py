@@ -129,6 +129,12 @@ def _fitting(known: Sequence[Happening], m: Mention) -> Happening | None:
 class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     happening: Happening | None = None
+    sentences: set[tuple[str, int]] = field(default_factory=set)
+    """(document, sentence index) of its mentions: a sentence's second happening at the
+    same date (`Mention.clause`) is another event, never joined to its first."""
+
+    def takes(self, m: Mention) -> bool:
+        return m.clause is None or (m.sentence.document, m.sentence.index) not in self.sentences
 
 
 @lru_cache(maxsize=65536)
@@ -230,6 +236,7 @@ class _Gatherer:
         keys = _keys(m, specific)
         target = self._place(m, specific, keys)
         target.mentions.append(m)
+        target.sentences.add((m.sentence.document, m.sentence.index))
         if target.happening is None:
             for key in keys:
                 self.by_key[key].append((m, specific, target))
@@ -238,7 +245,8 @@ class _Gatherer:
 
     def _place(self, m: Mention, specific: set[str], keys: list[tuple[int, str]]) -> _Cluster:
         h = _fitting(self.known, m)
-        if h is not None:
+        if h is not None and (h.id not in self.by_happening
+                              or self.by_happening[h.id].takes(m)):
             if h.id not in self.by_happening:
                 self.by_happening[h.id] = _Cluster(happening=h)
                 self.found.append(self.by_happening[h.id])
@@ -247,7 +255,7 @@ class _Gatherer:
             return self.anchors[_anchor_key(m)]
         for key in keys:
             for other, other_specific, c in self.by_key.get(key, ()):
-                if _generic_match_known(m, other, specific, other_specific):
+                if c.takes(m) and _generic_match_known(m, other, specific, other_specific):
                     return c
         self.found.append(_Cluster())
         return self.found[-1]

@@ -135,6 +135,10 @@ class Mention:
     context: bool = False
     numbers: tuple[str, ...] = ()
     """Quantities the sentence states (casualties, displaced people), for disagreement."""
+    clause: tuple[int, int] | None = None
+    """When the sentence tells several happenings at this date ("Sargsyan met with
+    Pashinyan ... and Pashinyan was arrested shortly after the meeting"), the offsets in
+    the sentence of the words that tell this one; None: the sentence tells one."""
 
 
 @dataclass(frozen=True)

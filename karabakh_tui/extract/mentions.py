@@ -175,6 +175,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                 pieces = _date_pieces(sentence.text, kept)
                 yield from (_mention(sentence, d, gaz, known, False, before, piece)
                             for d, piece in zip(kept, pieces))
+                yield from _other_happenings(sentence, kept, gaz, known, before)
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
             elif kept:  # a passage's date is set by a happening, not by analysis of one
@@ -201,6 +202,132 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             yield _mention(sentence, inherited, gaz, known, True, before)
         elif passage.holds(sentence):
             passage.note(sentence)
+
+
+def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazetteer,
+                      periods: Sequence[Period], before: Sequence[str]) -> Iterator[Mention]:
+    """A mention for each further happening the sentence tells in a clause of its own
+    that holds none of its dates ("... and Pashinyan was arrested shortly after the
+    meeting"), at the sentence's main date; the dates' own mentions keep the sentence."""
+    clauses = happening_clauses(sentence.text)
+    if len(clauses) < 2:
+        return
+    date = anchor_order(list(kept), sentence.text)[0]
+    holds = next((c for c in clauses if c[0] <= date.start < c[1]), clauses[0])
+    counted = bool(_COUNTED_ON.search(date.text))
+    for clause in clauses:
+        if any(clause[0] <= d.start < clause[1] for d in kept if d.end > d.start) or (
+                counted and clause[0] < holds[0]):
+            continue
+        words = sentence.text[clause[0]:clause[1]]
+        span = inferred_span(date, words)
+        if span is not date:  # "the effort to mediate the conflict soon collapsed"
+            span = replace(span, text=date.text, start=date.start, end=date.end)
+        yield replace(_mention(sentence, span, gaz, periods, False, before, clause),
+                      title=make_title(sentence.text, span, clause), clause=clause)
+
+
+_COUNTED_ON = re.compile(r"\b(?:following|next|later|earlier|previous|preceding|after|"
+                         r"before|since|ago)\b", re.I)
+"""A date counted from an earlier one ("While this first round ... resulted in little
+progress, a promising new format emerged the following year"): the clause before it
+tells an earlier time, not this one."""
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s+|\s+)and\s+(?=(?:the|a|an|its|their|his|her)\s|[“\"‘]?[A-Z0-9][\w’'‑-]*\s)")
+""""and" before a new subject (", and the United States joined", " and Pashinyan was
+arrested"); "and appeared to issue", with no subject, goes on with the same one."""
+_LEADING_CONCESSION = re.compile(r"^\s*(?:while|although|though|whereas|despite)\s", re.I)
+_SUBJECT_WORDS = 12
+
+
+def happening_clauses(text: str) -> list[tuple[int, int]]:
+    """The parts of a sentence that each tell a happening of their own, as (start, end)
+    offsets; one part, the whole sentence, when it tells one. A part is a clause with
+    its own subject after "and" ("Armenia vetoed the Lisbon Summit’s final communique
+    and the re-exposed rift ... effectively ended the ... negotiating track"), or the
+    clause of a leading "While/Although/Despite" ("While opposition leaders protested
+    the move, Sargsyan was formally sworn in"). A part that tells no action of its own
+    ("While Boris Yeltsin", "The war between Armenia") stays with the next."""
+    cuts = [m.start() for m in _NEW_SUBJECT.finditer(text)
+            if _verb_follows(text, m.end()) and _verb_before(text, m.start())]
+    lead = _LEADING_CONCESSION.match(text)
+    comma = text.find(", ", lead.end()) if lead else -1
+    if comma > 0 and _verb_follows(text, comma + 2):
+        cuts.append(comma)
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*sorted(set(cuts)), len(text)]:
+        if _tells_its_own(text[start:cut]):
+            parts.append((start, cut))
+            start = cut
+    if parts and start < len(text):
+        parts[-1] = (parts[-1][0], len(text))
+    return parts if len(parts) > 1 else [(0, len(text))]
+
+
+def _verb_follows(text: str, at: int) -> bool:
+    """A finite verb within a subject's length after `at`, with no comma, relative
+    pronoun ("Treaty of Friendship and Cooperation that served") or verb ("and appeared
+    to issue") before it."""
+    stop = text.find(",", at)
+    for n, m in enumerate(_TOKEN.finditer(text, at, stop if stop >= 0 else len(text))):
+        word = m.group(0).strip("“\"‘”.")
+        if n > _SUBJECT_WORDS or word.lower() in _RELATIVE:
+            return False
+        if _PAST.fullmatch(word) and _is_finite_past(text, (word, m.start())):
+            return n > 0
+    return False
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _verb_before(text: str, at: int) -> bool:
+    """The clause just before "and" has its verb ("passed to France and the United States
+    joined"), so "and" does not join a second name to a subject ("..., Ter-Petrosyan and
+    Mamedov signed", "in the 370s the combined forces of Armenia and Rome returned",
+    "Research conducted by the Yerevan Press Club and Yeni Nesil in 2019 found")."""
+    start = max(text.rfind(", ", 0, at), text.rfind(" and ", 0, at), 0)
+    return any(m.start() > 0 and _word_before(text, m.start())[0] not in _RELATIVE
+               and not text.startswith(" by ", m.end())  # "Research conducted by ..."
+               and _is_finite_past(text, m) for m in _PAST.finditer(text, start, at))
+
+
+_RELATIVE = frozenset("that which who whom whose where when".split())
+_STATIVE = frozenset("""was were had remained seemed appeared meant constituted represented
+lacked consisted contained included belonged resembled owned possessed needed wanted
+believed considered regarded referred known called named""".split())
+"""Verbs that say how things were, not what was done: a part of a sentence with no
+other verb tells no happening of its own ("Armenians still constituted the majority")."""
+_ANALYSIS = re.compile(r"\bit\s+(?:is|was|remains|seems)\s+(?:\w+\s+)?(?:unclear|uncertain|"
+                       r"possible|likely|unlikely|clear|true|difficult|impossible)\b", re.I)
+
+
+def _tells_its_own(part: str) -> bool:
+    """A part of a sentence tells a happening of its own: its first verb (past a
+    relative clause's) is an action, or an auxiliary before a participle ("was opened",
+    "were given senior state posts"); not a state ("Artsakh represented the one part",
+    "Armenia simply lacked the resources"), a denial or analysis."""
+    if _ANALYSIS.search(part) or _denies(part) or part.rstrip().endswith("?"):
+        return False
+    for m in _PAST.finditer(part):
+        word = m.group(0).lower()
+        if _word_before(part, m.start())[0] in _RELATIVE or not _is_finite_past(part, m):
+            continue
+        if word in ("was", "were", "had"):
+            return bool(_PARTICIPLE_AFTER.match(part, m.end()))
+        return word not in _STATIVE and not (word == "held" and
+                                             part.startswith(" that", m.end()))
+    return False
+
+
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:(?:not|also|then|soon|later|\w+ly)\s+)?(?!(?:known|called|named|referred|"
+    r"based|located|united)\b)(?:[a-z]{2,}ed|given|taken|driven|shown|seen|chosen|written|"
+    r"beaten|broken|stolen|thrown|torn|sworn|drawn|overrun|overthrown|withdrawn|begun|"
+    rf"{_IRREGULAR})\b", re.I)
+"""The participle of a passive or a past perfect ("were given", "was quickly rebuffed",
+"had launched"), not a name or a place ("were referred to", "was located")."""
 
 
 def _within_passage(spans: Sequence[DateSpan], passage: Passage) -> bool:

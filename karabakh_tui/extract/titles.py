@@ -10,6 +10,7 @@ with an ellipsis. Only the first letter may change case.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from karabakh_tui.model import DateSpan
 
@@ -32,8 +33,15 @@ _TAIL_PREP = re.compile(r"(?:\s+(?:on|in|by|at|during|from|since|until|of|the))+
 _EDGE = " ,;:.!?\"'“”‘’()[]—–-"
 
 
-def make_title(text: str, date: DateSpan) -> str:
-    """The clause telling the happening, trimmed at its ends, at most 14 words."""
+def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None) -> str:
+    """The clause telling the happening, trimmed at its ends, at most 14 words. With
+    `within`, the part of a sentence that tells one of its several happenings, the title
+    is made from that part alone."""
+    if within is not None:
+        inner = replace(date, start=date.start - within[0], end=date.end - within[0]) \
+            if within[0] <= date.start and date.end <= within[1] else replace(date, start=0,
+                                                                             end=0)
+        return make_title(text[within[0]:within[1]], inner)
     start, end = _clause_of(text, date.start if date.end > date.start else -1)
     start, end = _trim_date(text, start, end, date)
     start = _skip_junk(text, start, end)

@@ -308,7 +308,8 @@ def test_a_contrast_that_tells_nothing_done_after_its_opening_clause_is_no_event
             "Russian resort town of Zheleznovodsk, the effort to mediate the conflict soon "
             "collapsed.")
     assert not contrasts_states(told)
-    assert labels(told) == ["September 1991"]
+    # two happenings: the commitment in September, and the collapse "soon" after it
+    assert labels(told) == ["September 1991", "September 1991 – December 1991"]
 
 
 def test_a_past_form_opening_a_short_quoted_name_is_an_adjective() -> None:

@@ -1,0 +1,106 @@
+"""One mention per happening: a sentence that tells two happenings at its one date gives
+two mentions, each titled from its own clause. Sentences from seed 004 (Toghramadjian
+2021), with the seed file's line numbers; each split checked by reading the file."""
+
+from __future__ import annotations
+
+import pytest
+
+from karabakh_tui.extract.mentions import document_mentions, happening_clauses
+from karabakh_tui.merge import cluster
+from karabakh_tui.model import Sentence, Source
+
+THESIS = Source(id="t", file="t.txt", title="T", written="2021-05")
+
+
+def parts(text: str) -> list[str]:
+    return [text[a:b].strip(" ,") for a, b in happening_clauses(text)]
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # line 2709 (gold S4-010 and S4-012)
+    ("On April 22, Sargsyan met with Pashinyan and “appeared to issue a threat by asking "
+     "Pashinyan if he had not learned the lesson of 1 March 2008” and Pashinyan was arrested "
+     "shortly after the meeting.", "and Pashinyan was arrested shortly after the meeting."),
+    # line 1925 (gold S3-017 and S3-018)
+    ("In 1997, the group took on its current form when the European chair—which had "
+     "previously been rotating—permanently passed to France and the United States joined as "
+     "a third permanent co-chair.", "and the United States joined as a third permanent "
+                                    "co-chair."),
+    # line 1357 (gold S2-006 and S2-007): a passive with an irregular participle
+    ("Following a referendum on September 21, in which 95% of Armenians voted in favor of "
+     "independence, Ter-Petrosyan was elected president and “Ten of the original eleven "
+     "members of the Karabakh Committee were given senior state posts.”",
+     "and “Ten of the original eleven members of the Karabakh Committee were given senior "
+     "state posts.”"),
+    # line 1273 (gold S1-068 and S1-069): the clause after a leading "Despite ...,"
+    ("Despite a decree signed by Gorbachev on July 25 declaring militia groups illegal and "
+     "giving them 15 days to turn their weapons over to the Ministry of Internal Affairs, the "
+     "ANA and other such groups refused to comply.",
+     "the ANA and other such groups refused to comply."),
+])
+def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
+    got = parts(text)
+    assert len(got) == 2 and got[1] == second
+
+
+@pytest.mark.parametrize("text", [
+    # "and" joining names, not clauses
+    "The war between Armenia and Azerbaijan ended in 1994.",
+    # line 271: "the combined forces of Armenia and Rome returned"
+    "However, the tide quickly reversed and in the 370s the combined forces of Armenia and "
+    "Rome “returned these territories to Armenia.”",
+    # line 1547: "Ter-Petrosyan and Mamedov signed" (one subject)
+    "On May 9, the very same day that Armenian forces took control of the city, "
+    "Ter-Petrosyan and Mamedov signed a statement.",
+    # 002 line 115: a participle before "by" is no verb of a clause before "and"
+    "Research conducted by the Yerevan Press Club and Yeni Nesil in 2019 found that a "
+    "majority of Armenians opposed dialogue.",
+    # the same subject goes on: one happening
+    "On April 22, Sargsyan met with Pashinyan and appeared to issue a threat.",
+    # a leading clause of analysis or of a state tells no happening of its own
+    "While it is unclear when Armenians first arrived in Artsakh, the earliest records date "
+    "from the second century B.C.",
+    "While Armenians still constituted the significant majority of the population, the "
+    "region was placed under Azerbaijan in 1921.",
+    # "and then" goes on with the same subject; "and there was" is a state
+    "Stepanyan announced that Armenian troops had carried out a “tactical retreat” and then "
+    "trapped the advancing Azeri soldiers.",
+    "The first round was held in the summer of 1994, and there was no international body "
+    "willing to force a deal.",
+    # "and Cooperation that served": a name, then a relative clause
+    "In 1997 the two countries signed the Treaty of Friendship and Cooperation that served as "
+    "the culmination of bilateral agreements.",
+])
+def test_one_happening_stays_one_part(text: str) -> None:
+    assert len(happening_clauses(text)) == 1
+
+
+def test_each_happening_gets_a_mention_titled_from_its_clause_and_its_own_event() -> None:
+    text = ("On April 22, 2018, Sargsyan met with Pashinyan and “appeared to issue a threat” "
+            "and Pashinyan was arrested shortly after the meeting.")
+    sentence = Sentence(document="t", index=0, start=0, end=len(text), text=text, line=1,
+                        section="Body", paragraph=0)
+    met, arrested = document_mentions(THESIS, [sentence], periods=())
+    assert met.clause is None and met.title.startswith("Sargsyan met with Pashinyan")
+    assert arrested.clause is not None
+    assert arrested.title == "Pashinyan was arrested shortly after the meeting"
+    # "shortly after" the day: from it, on into the next weeks
+    assert (arrested.date.lower, arrested.date.text) == (20180422, "April 22, 2018")
+    assert not arrested.inferred
+    # two happenings, two events, though one sentence tells both at one date
+    assert len(cluster([met, arrested], happenings=())) == 2
+
+
+def test_a_clause_before_a_date_counted_from_an_earlier_one_tells_that_earlier_time() -> None:
+    # line 2303: the first round was in 1998; "the following year" dates the new format
+    text = ("While this first round of negotiations under Kocharyan and Aliyev resulted in "
+            "little progress, a promising new format emerged the following year.")
+    assert len(happening_clauses(text)) == 2
+    first = Sentence(document="t", index=0, start=0, end=16, text="In 1998, talks began.",
+                     line=1, section="Body", paragraph=0)
+    second = Sentence(document="t", index=1, start=17, end=17 + len(text), text=text, line=1,
+                      section="Body", paragraph=0)
+    got = [m for m in document_mentions(THESIS, [first, second], periods=()) if
+           m.sentence.index == 1]
+    assert [m.date.label for m in got] == ["1999"]

@@ -60,6 +60,7 @@ _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|a\s+more|a\s+less)\s+"
     r"[a-z]+(?:,\s*|\s+and\s+)$", re.I)
 _MAX_INHERIT_GAP = 6
+_MAX_INHERIT_GAP_SAME = 10
 _PLACE_MEMORY = 3
 """How many preceding sentences of the paragraph an unnamed place is looked for in: a
 story told at one place runs a few sentences ("captured the village of Maraga. While
@@ -614,7 +615,10 @@ class Passage:
 
     A sentence is inside the passage when it comes at most `_MAX_INHERIT_GAP` sentences
     after the dated one (a chain of dated sentences drifts: measured, it dated more
-    descriptions than happenings), under the same heading, and either in a
+    descriptions than happenings), `_MAX_INHERIT_GAP_SAME` in the dated one's own
+    paragraph, which goes on with one story (the earthquake of 7 December 1988, then
+    Gorbachev's visit, his interview, the committee's arrest: 004 line 1123), under the
+    same heading, and either in a
     paragraph the passage already holds or in a new paragraph that shares at least two
     uncommon words with what the passage has told ("the Baku Pogrom" ... next paragraph
     "During the pogrom, nationalist activists ruled the streets of Baku"): the new
@@ -624,13 +628,15 @@ class Passage:
         self.date = date
         self.section = anchor.section
         self.paragraphs = {anchor.paragraph}
+        self.home = anchor.paragraph
         self.last = anchor.index
         self.common = common
         self.words = content_words(anchor.text) - common
         self.named = _nouns(anchor.text)
 
     def holds(self, sentence: Sentence) -> bool:
-        if sentence.section != self.section or sentence.index - self.last > _MAX_INHERIT_GAP:
+        gap = _MAX_INHERIT_GAP_SAME if sentence.paragraph == self.home else _MAX_INHERIT_GAP
+        if sentence.section != self.section or sentence.index - self.last > gap:
             return False
         if sentence.paragraph in self.paragraphs:
             return True

@@ -245,3 +245,30 @@ def test_minutes_or_hours_later_stay_on_the_passage_s_day_not_the_weeks_soon_all
     assert (released.lower, released.upper) == (20201109, 20201110)
     # "soon" alone still runs on to the end of the next month
     assert inferred_span(anchor, "The message was soon deleted.").upper == 20201130
+
+
+def test_the_dated_sentence_s_own_paragraph_goes_on_with_its_story_further() -> None:
+    # 004 line 1123 (gold S1-029, S1-030): one paragraph from the earthquake of December 7,
+    # 1988 to the arrest of the Karabakh Committee, nine sentences on
+    story = [
+        "Armenia was soon hit by another humanitarian crisis, when, on December 7, 1988, a "
+        "magnitude 6.9 earthquake struck the north of the country.",
+        "While not especially powerful on an absolute level, “geology, poor construction, and "
+        "unfortunate timing magnified the impact of the earthquake.”",
+        "Due to widespread theft of building materials, “Every single multistory building "
+        "collapsed.”",
+        "The scale of the destruction was staggering.",
+        "Total damage was estimated at 13 billion rubles ($20 billion).”",
+        "However, “The catastrophe did not, as many had hoped, curtail the dispute.”",
+        "Gorbachev “stumbled into a shouting match with earthquake survivors.”",
+        "After returning to Yerevan, “Gorbachev gave an interview to Armenian television.",
+        "This was his signal for the arrest of the Karabakh Committee.”",
+        "Nine of the committee’s members were arrested at the Union of Writers building.",
+    ]
+    got = dated(*(sentence(i, text) for i, text in enumerate(story)))
+    assert (8, True, "7 December 1988") not in got  # "This was his signal": no happening
+    assert {i for i, inferred, _ in got if inferred} >= {7, 9}
+    # in another paragraph the passage ends six sentences after its date
+    apart = [sentence(i, text, paragraph=0 if i < 7 else 1) for i, text in enumerate(story)]
+    apart[9] = sentence(9, "The delegates were arrested in the capital.", paragraph=1)
+    assert 9 not in {i for i, _, _ in dated(*apart)}

@@ -600,7 +600,8 @@ def common_words(sentences: Sequence[Sentence]) -> frozenset[str]:
 
 _BACK_TO = re.compile(
     r"^[\"“]?(?:during|after|following|amid|in\s+response\s+to|in\s+the\s+wake\s+of|"
-    r"shocked\s+by)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,})s?\b", re.I)
+    r"shocked\s+by|while|although|though|as|when)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,})s?\b",
+    re.I)
 """A paragraph that opens by pointing back at a happening: "During the pogrom, ..."."""
 
 
@@ -640,16 +641,22 @@ class Passage:
             return False
         if sentence.paragraph in self.paragraphs:
             return True
-        if (back := _BACK_TO.match(sentence.text)) and back.group(1).lower() in self.named:
+        if self._points_back(sentence):
             return True
         return len((content_words(sentence.text) - self.common) & self.words) >= _MIN_SHARED
 
     def note(self, sentence: Sentence) -> None:
         """A sentence of the passage's paragraphs that it does not date: its words still
         say what the passage is about."""
+        if sentence.paragraph not in self.paragraphs and self._points_back(sentence):
+            self.paragraphs.add(sentence.paragraph)  # "While the soldiers were successful"
         if sentence.paragraph in self.paragraphs:
             self.words |= content_words(sentence.text) - self.common
             self.named |= _nouns(sentence.text)
+
+    def _points_back(self, sentence: Sentence) -> bool:
+        back = _BACK_TO.match(sentence.text)
+        return back is not None and back.group(1).lower().removesuffix("s") in self.named
 
     def cover(self, sentence: Sentence) -> None:
         self.paragraphs.add(sentence.paragraph)

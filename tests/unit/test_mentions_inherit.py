@@ -272,3 +272,21 @@ def test_the_dated_sentence_s_own_paragraph_goes_on_with_its_story_further() -> 
     apart = [sentence(i, text, paragraph=0 if i < 7 else 1) for i, text in enumerate(story)]
     apart[9] = sentence(9, "The delegates were arrested in the capital.", paragraph=1)
     assert 9 not in {i for i, _, _ in dated(*apart)}
+
+
+def test_a_paragraph_opening_with_while_the_x_of_the_passage_goes_on_with_it() -> None:
+    # 004 lines 1213-1215 (gold S1-053): Black January, then a paragraph that opens on
+    # "the soldiers" of the assault; its judgement dates nothing, the session after it does
+    assault = sentence(0, "On January 19, 1990, Soviet troops stormed Baku, and “Some one "
+                          "hundred thirty citizens of Baku were killed” along with "
+                          "twenty-one soldiers.", paragraph=0)
+    judged = sentence(1, "While the soldiers were successful in asserting the Soviet Union’s "
+                         "military control of Baku, their violent methods ensured that "
+                         "“Moscow essentially lost Azerbaijan.”", paragraph=1)
+    session = sentence(2, "In an all-night session, the Azerbaijani Supreme Soviet passed “a "
+                          "resolution demanding the immediate withdrawal.”", paragraph=1)
+    got = dated(assault, judged, session)
+    assert (2, True, "19 January 1990") in got and 1 not in {i for i, _, _ in got}
+    other = sentence(1, "While the delegates were successful, their methods ensured "
+                        "nothing.", paragraph=1)
+    assert 2 not in {i for i, _, _ in dated(assault, other, session)}

@@ -175,7 +175,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             if told:
                 pieces = _date_pieces(sentence.text, kept)
                 yield from (_mention(sentence, d, gaz, known, False, before, piece)
-                            for d, piece in zip(kept, pieces))
+                            for d, piece in zip(kept, pieces, strict=True))
                 yield from _other_happenings(sentence, kept, gaz, known, before)
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
@@ -443,8 +443,8 @@ _CITATION_CLOSE = re.compile(r"\s*(?:\)|;)")
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z‑-]+(?:ed|en|wn)\b",
-                              re.I)
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z‑-]+(?:ed|en|wn)\b", re.I)
 
 
 def lasts_since(text: str, date: DateSpan) -> bool:
@@ -505,11 +505,17 @@ def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bo
             and not tells_a_plan(sentence.text, previous))
 
 
-def _next_day(span: DateSpan) -> DateSpan:
+def _next_day(span: DateSpan, days: int = 1) -> DateSpan:
     from datetime import date, timedelta
 
-    after = date(*split_key(span.upper)) + timedelta(days=1)
+    after = date(*split_key(span.upper)) + timedelta(days=days)
     return day_span(after.year, after.month, after.day)
+
+
+_IN_DAYS = re.compile(r"\bdays\b", re.I)
+_FEW_DAYS = 7
+"""How far "a few days", "several days", "for days" run on from the passage's day: a
+week, not the month after that "soon" or "weeks" allow."""
 
 
 _WITHIN_HOURS = re.compile(
@@ -560,10 +566,14 @@ def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
             return anchor
         return range_span(anchor, _next_day(anchor), "", 0, 0)
     future = _main_would(text)
-    if anchor.precision not in ("day", "month") or not (future or _LATER.search(text)):
+    later = _LATER.search(text)
+    if anchor.precision not in ("day", "month") or not (future or later):
         return anchor
     if future:
         end = year_span(year + 1) if anchor.precision == "month" else year_span(year)
+    elif anchor.precision == "day" and later and _IN_DAYS.search(later.group(0)):
+        end = _next_day(anchor, _FEW_DAYS)  # "the remaining two were arrested within a few
+        # days": a week on, not the month after
     elif anchor.precision == "day":
         end = month_span(year + month // 12, month % 12 + 1)
     else:

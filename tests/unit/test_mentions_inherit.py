@@ -290,3 +290,15 @@ def test_a_paragraph_opening_with_while_the_x_of_the_passage_goes_on_with_it() -
     other = sentence(1, "While the delegates were successful, their methods ensured "
                         "nothing.", paragraph=1)
     assert 2 not in {i for i, _, _ in dated(assault, other, session)}
+
+
+def test_a_few_days_on_from_the_passage_s_day_is_a_week_not_the_next_month() -> None:
+    from karabakh_tui.extract.mentions import inferred_span
+
+    # 004 line 1123 (gold S1-030): after the earthquake of December 7, 1988
+    quake = find_dates("Armenia was hit by an earthquake on December 7, 1988.")[0]
+    arrested = inferred_span(quake, "Nine of the committee’s members were arrested at the Union "
+                                    "of Writers building, and the remaining two were arrested "
+                                    "within a few days.")
+    assert (arrested.lower, arrested.upper) == (19881207, 19881214)
+    assert inferred_span(quake, "It took several weeks.").upper == 19890131

@@ -174,9 +174,11 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                 and not contrasts_states(sentence.text)
             if told:
                 pieces = _date_pieces(sentence.text, kept)
-                yield from (_mention(sentence, d, gaz, known, False, before, piece)
+                clauses = happening_clauses(sentence.text)
+                yield from (_titled_by_clause(_mention(sentence, d, gaz, known, False, before,
+                                                       piece), clauses)
                             for d, piece in zip(kept, pieces, strict=True))
-                yield from _other_happenings(sentence, kept, gaz, known, before)
+                yield from _other_happenings(sentence, kept, gaz, known, before, clauses)
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
             elif kept:  # a passage's date is set by a happening, not by analysis of one
@@ -205,29 +207,55 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             passage.note(sentence)
 
 
+def _titled_by_clause(mention: Mention, clauses: Sequence[tuple[int, int]]) -> Mention:
+    """In a sentence of several happenings, a date's mention is titled from the clause
+    that holds the date ("for the first week of the war only Azerbaijan ...")."""
+    date = mention.date
+    holds = next((c for c in clauses if c[0] <= date.start < c[1]), None)
+    if len(clauses) < 2 or date.end <= date.start or holds is None:
+        return mention
+    return replace(mention, title=make_title(mention.sentence.text, date, holds))
+
+
 def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazetteer,
-                      periods: Sequence[Period], before: Sequence[str]) -> Iterator[Mention]:
+                      periods: Sequence[Period], before: Sequence[str],
+                      clauses: Sequence[tuple[int, int]],
+                      inherited: DateSpan | None = None) -> Iterator[Mention]:
     """A mention for each further happening the sentence tells in a clause of its own
     that holds none of its dates ("... and Pashinyan was arrested shortly after the
-    meeting"), at the sentence's main date; the dates' own mentions keep the sentence."""
-    clauses = happening_clauses(sentence.text)
+    meeting"), at the sentence's main date, or at the passage's date `inherited` for a
+    sentence without one; the first mention keeps the whole sentence. What follows a
+    leading "Following/After X on DATE," came after DATE."""
     if len(clauses) < 2:
         return
-    date = anchor_order(list(kept), sentence.text)[0]
-    holds = next((c for c in clauses if c[0] <= date.start < c[1]), clauses[0])
-    counted = bool(_COUNTED_ON.search(date.text))
+    date = inherited or anchor_order(list(kept), sentence.text)[0]
+    holds = clauses[0] if inherited else next(
+        (c for c in clauses if c[0] <= date.start < c[1]), clauses[0])
+    # a clause before the date's is at that date unless the date is counted from an
+    # earlier one, or the clause is a leading "After reviewing the proposals," (earlier)
+    earlier = (not inherited and bool(_COUNTED_ON.search(date.text))) or bool(
+        _LEADING_AFTER.match(sentence.text))
+    after = holds == clauses[0] and bool(_LEADING_AFTER.match(sentence.text))
     for clause in clauses:
-        if any(clause[0] <= d.start < clause[1] for d in kept if d.end > d.start) or (
-                counted and clause[0] < holds[0]):
-            continue
         words = sentence.text[clause[0]:clause[1]]
-        span = inferred_span(date, words)
-        if span is not date:  # "the effort to mediate the conflict soon collapsed"
+        if clause == holds or any(clause[0] <= d.start < clause[1] for d in kept
+                                  if d.end > d.start) or (clause[0] < holds[0] and (
+                                      earlier or _PLUPERFECT.search(words))):
+            continue
+        span = inferred_span(date, "soon" if after else words)
+        if inherited:
+            span = replace(span, inferred=True, start=0, end=0)
+        elif span is not date:  # "the effort to mediate the conflict soon collapsed"
             span = replace(span, text=date.text, start=date.start, end=date.end)
-        yield replace(_mention(sentence, span, gaz, periods, False, before, clause),
+        yield replace(_mention(sentence, span, gaz, periods, bool(inherited), before, clause),
                       title=make_title(sentence.text, span, clause), clause=clause)
 
 
+_LEADING_AFTER = re.compile(r"^\s*(?:following|after)\s", re.I)
+_DATE_PHRASE = re.compile(r"^(?:by|on|in|until|from|since|around|as\s+of)\s+\S+(?:\s+\S+){0,3}$",
+                          re.I)
+"""A short time phrase between two commas, which opens the clause after it."""
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:[a-z]+ed|been|[a-z]+en)\b", re.I)
 _COUNTED_ON = re.compile(r"\b(?:following|next|later|earlier|previous|preceding|after|"
                          r"before|since|ago)\b", re.I)
 """A date counted from an earlier one ("While this first round ... resulted in little
@@ -237,7 +265,8 @@ _NEW_SUBJECT = re.compile(
     r"(?:,\s+|\s+)and\s+(?=(?:the|a|an|its|their|his|her)\s|[“\"‘]?[A-Z0-9][\w’'‑-]*\s)")
 """"and" before a new subject (", and the United States joined", " and Pashinyan was
 arrested"); "and appeared to issue", with no subject, goes on with the same one."""
-_LEADING_CONCESSION = re.compile(r"^\s*(?:while|although|though|whereas|despite)\s", re.I)
+_LEADING_CONCESSION = re.compile(
+    r"^\s*(?:while|although|though|whereas|despite|following|after)\s", re.I)
 _SUBJECT_WORDS = 12
 
 
@@ -251,10 +280,14 @@ def happening_clauses(text: str) -> list[tuple[int, int]]:
     ("While Boris Yeltsin", "The war between Armenia") stays with the next."""
     cuts = [m.start() for m in _NEW_SUBJECT.finditer(text)
             if _verb_follows(text, m.end()) and _verb_before(text, m.start())]
-    lead = _LEADING_CONCESSION.match(text)
-    comma = text.find(", ", lead.end()) if lead else -1
-    if comma > 0 and _verb_follows(text, comma + 2):
-        cuts.append(comma)
+    if lead := _LEADING_CONCESSION.match(text):  # the first comma before a subject and verb
+        comma, previous = text.find(", ", lead.end()), -1
+        while comma > 0 and not _verb_follows(text, comma + 2):
+            comma, previous = text.find(", ", comma + 2), comma
+        if comma > 0 and previous > 0 and _DATE_PHRASE.match(text[previous + 2:comma]):
+            comma = previous  # "..., by October 6, Azerbaijan had broken through"
+        if comma > 0:
+            cuts.append(comma)
     parts: list[tuple[int, int]] = []
     start = 0
     for cut in [*sorted(set(cuts)), len(text)]:
@@ -273,7 +306,8 @@ def _verb_follows(text: str, at: int) -> bool:
     stop = text.find(",", at)
     for n, m in enumerate(_TOKEN.finditer(text, at, stop if stop >= 0 else len(text))):
         word = m.group(0).strip("“\"‘”.")
-        if n > _SUBJECT_WORDS or word.lower() in _RELATIVE:
+        if n > _SUBJECT_WORDS or word.lower() in _RELATIVE or word.lower() in _NOT_PAST or (
+                n == 0 and word.lower() in _SUBORDINATE):
             return False
         if _PAST.fullmatch(word) and _is_finite_past(text, (word, m.start())):
             return n > 0
@@ -295,6 +329,13 @@ def _verb_before(text: str, at: int) -> bool:
 
 
 _RELATIVE = frozenset("that which who whom whose where when".split())
+_NOT_PAST = frozenset("have has is are am will can may must shall should would could".split())
+"""A clause whose verb is not a past ("and Armenians have launched hashtag campaigns"):
+what it tells is no happening of the sentence's date."""
+_SUBORDINATE = frozenset("""especially as because since if although though while whereas
+but or so then thus including such even only just after before until""".split())
+"""Words that open a subordinate or added clause after a comma (", especially as it
+crossed the border"), not the main clause's subject."""
 _STATIVE = frozenset("""was were had remained seemed appeared meant constituted represented
 lacked consisted contained included belonged resembled owned possessed needed wanted
 believed considered regarded referred known called named""".split())

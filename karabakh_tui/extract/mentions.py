@@ -200,9 +200,17 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if _may_inherit(sentence, passage, " ".join(before)):
             passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
-            inherited = replace(inferred_span(passage.date, sentence.text), inferred=True,
+            clauses = happening_clauses(sentence.text)
+            first = sentence.text[clauses[0][0]:clauses[0][1]]
+            inherited = replace(inferred_span(passage.date, first), inferred=True,
                                 start=0, end=0)
-            yield _mention(sentence, inherited, gaz, known, True, before)
+            mention = _mention(sentence, inherited, gaz, known, True, before)
+            if len(clauses) > 1:  # its first happening is told by its first clause
+                mention = replace(mention, title=make_title(sentence.text, inherited,
+                                                            clauses[0]))
+            yield mention
+            yield from _other_happenings(sentence, (), gaz, known, before, clauses,
+                                         passage.date)
         elif passage.holds(sentence):
             passage.note(sentence)
 
@@ -279,7 +287,8 @@ def happening_clauses(text: str) -> list[tuple[int, int]]:
     the move, Sargsyan was formally sworn in"). A part that tells no action of its own
     ("While Boris Yeltsin", "The war between Armenia") stays with the next."""
     cuts = [m.start() for m in _NEW_SUBJECT.finditer(text)
-            if _verb_follows(text, m.end()) and _verb_before(text, m.start())]
+            if not _joins_names(text, m) and _verb_follows(text, m.end())
+            and _verb_before(text, m.start())]
     if lead := _LEADING_CONCESSION.match(text):  # the first comma before a subject and verb
         comma, previous = text.find(", ", lead.end()), -1
         while comma > 0 and not _verb_follows(text, comma + 2):
@@ -317,15 +326,38 @@ def _verb_follows(text: str, at: int) -> bool:
 _TOKEN = re.compile(r"\S+")
 
 
+def _joins_names(text: str, m: re.Match[str]) -> bool:
+    """ "and" between two names ("Armenian and Georgian forces", "the Christian Georgians
+    and Armenians feared", "Benik Hakobian and 25-year-old Yuri Adamian") or closing
+    "both ... and" joins parts of one subject or object, not two clauses."""
+    before = text[:m.start()].rstrip(" ,").rsplit(None, 1)[-1:] or [""]
+    after = text[m.end():].split(None, 1)[:1] or [""]
+    if before[0][:1].isupper() and (after[0][:1].isupper() or after[0][:1].isdigit()):
+        return True
+    clause_start = max(text.rfind(", ", 0, m.start()), 0)
+    return bool(_BOTH.search(text, clause_start, m.start()))
+
+
+_BOTH = re.compile(r"\bboth\b", re.I)
+
+
 def _verb_before(text: str, at: int) -> bool:
     """The clause just before "and" has its verb ("passed to France and the United States
     joined"), so "and" does not join a second name to a subject ("..., Ter-Petrosyan and
     Mamedov signed", "in the 370s the combined forces of Armenia and Rome returned",
     "Research conducted by the Yerevan Press Club and Yeni Nesil in 2019 found")."""
     start = max(text.rfind(", ", 0, at), text.rfind(" and ", 0, at), 0)
-    return any(m.start() > 0 and _word_before(text, m.start())[0] not in _RELATIVE
+    return any(m.start() > 0 and not _in_relative(text, m.start())
                and not text.startswith(" by ", m.end())  # "Research conducted by ..."
                and _is_finite_past(text, m) for m in _PAST.finditer(text, start, at))
+
+
+def _in_relative(text: str, at: int) -> bool:
+    """The verb at `at` is a relative clause's: "who had served", "that was"."""
+    word, start = _word_before(text, at)
+    if word in ("had", "was", "were", "has", "have"):
+        word = _word_before(text, start)[0]
+    return word in _RELATIVE
 
 
 _RELATIVE = frozenset("that which who whom whose where when".split())
@@ -342,7 +374,12 @@ believed considered regarded referred known called named""".split())
 """Verbs that say how things were, not what was done: a part of a sentence with no
 other verb tells no happening of its own ("Armenians still constituted the majority")."""
 _ANALYSIS = re.compile(r"\bit\s+(?:is|was|remains|seems)\s+(?:\w+\s+)?(?:unclear|uncertain|"
-                       r"possible|likely|unlikely|clear|true|difficult|impossible)\b", re.I)
+                       r"possible|likely|unlikely|clear|true|difficult|impossible)\b|"
+                       r"\bmade\s+(?:\w+\s+){1,3}(?:\w+ly\s+)?(?:meaningless|irrelevant|moot|"
+                       r"clear|obvious|possible|impossible|inevitable|difficult|easier|harder)\b",
+                       re.I)
+"""The writer's judgement, not a happening: "it is unclear when", "the close cooperation
+between the two made the distinction largely meaningless"."""
 
 
 def _tells_its_own(part: str) -> bool:

@@ -74,6 +74,14 @@ def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     # 004 line 921: ", especially as it crossed the border" adds to the clause before it
     "While the Politburo met the following day, the push for unification would only continue "
     "to grow, especially as it crossed the border into Armenia proper.",
+    # "and" between names (004 lines 613, 655, 2965) or closing "both ... and" (line 2035)
+    "However, the mass desertion of Russian soldiers left Armenian and Georgian forces alone "
+    "“to defend a 300-mile perimeter.”",
+    "In 1918 the Christian Georgians and Armenians feared a loss of independence.",
+    "The first showed two men—who would later be identified as 73-year-old Benik Hakobian and "
+    "25-year-old Yuri Adamian—being taken captive by Azeri soldiers.",
+    "Serzh Sargsyan, an Artsakhi who had served as both Armenia’s Minister of National Security "
+    "and its Minister of Interior—“was included in the ranks of those who towed a hard line.”",
     # "and Cooperation that served": a name, then a relative clause
     "In 1997 the two countries signed the Treaty of Friendship and Cooperation that served as "
     "the culmination of bilateral agreements.",
@@ -143,3 +151,16 @@ def test_the_date_s_mention_is_titled_from_its_clause_and_an_earlier_pluperfect_
     assert [m.title for m in got if m.sentence.index == 1] == [
         "By October 6, Azerbaijan had broken through the defenses along a roughly six-kilometer "
         "long…"]
+
+
+def test_a_sentence_dated_by_its_passage_tells_its_second_happening_too() -> None:
+    # 004 line 1123 (gold S1-030): "the remaining two were arrested within a few days"
+    got = _mentions("On December 7, 1988, an earthquake struck northern Armenia.",
+                    "Nine of the committee’s members were arrested at the Union of Writers "
+                    "building, and the remaining two were arrested within a few days.")
+    later = [(m.title, m.inferred, m.date.lower, m.date.upper) for m in got
+             if m.sentence.index == 1]
+    assert later == [
+        ("Nine of the committee’s members were arrested at the Union of Writers building",
+         True, 19881207, 19881207),
+        ("The remaining two were arrested within a few days", True, 19881207, 19881214)]

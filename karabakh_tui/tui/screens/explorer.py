@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -43,6 +44,19 @@ MAX_ROWS = 10 * PAGE
 """The table never holds more rows than this: past it, it re-windows around the cursor."""
 CACHED_VIEWS = 4
 """Views kept to show again at once when their filter comes back (see view_cache)."""
+
+
+_startup_frozen = False
+
+
+def _freeze_startup() -> None:
+    """Once the first view is painted, move everything alive to the collector's permanent
+    generation: Textual's widgets, styles and the imported modules are never garbage, yet
+    each full collection walked them all (15-45 ms, every 6-7 filter changes at 100x)."""
+    global _startup_frozen
+    if not _startup_frozen:
+        _startup_frozen = True
+        gc.freeze()
 
 
 def _columns(width: int) -> list[tuple[str, int]]:
@@ -347,6 +361,8 @@ class ExplorerScreen(Screen[None]):
             conn.close()
 
     def _show(self, view: View, density: list[tuple[int, int]]) -> None:
+        if not _startup_frozen:
+            self.call_after_refresh(_freeze_startup)
         previous, self.view = self.view, view
         self._release(previous.conn)
         table = self.query_one(DataTable)

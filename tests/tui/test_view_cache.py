@@ -143,3 +143,28 @@ async def test_a_kept_view_shows_its_cells_again_unless_the_names_changed(
         for row, event in zip(rows, screen.view.events, strict=True):
             assert str(row[places_at]) == ", ".join(names.get(p, p) for p in event.places)
         assert any("Shushi" in str(row[places_at]) for row in rows)
+
+
+async def test_a_kept_view_draws_as_it_did_and_a_new_theme_draws_anew(
+        seed_env: Workspace) -> None:
+    """Cells drawn once are drawn again from the table's cache, which outlives the rows;
+    the screen is the same as when the view was first shown, and a theme is never drawn
+    with the colours of the one before."""
+
+    async def round_trip() -> str:
+        select = pilot.app.screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()
+        await settle(pilot)
+        return pilot.app.export_screenshot()
+
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = pilot.app.export_screenshot()
+        assert await round_trip() == first
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+        light = pilot.app.export_screenshot()
+        assert light != first
+        assert await round_trip() == light

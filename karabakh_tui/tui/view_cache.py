@@ -13,6 +13,7 @@ import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from karabakh_tui.model import Event, Filter
 
@@ -31,7 +32,9 @@ def file_id(path: Path) -> FileId | None:
 
 @dataclass(frozen=True)
 class Loaded:
-    """What the worker read for a filter: every id in order, the first page, the density."""
+    """What the worker read for a filter: every id in order, the first page, the density,
+    and the first page's table cells, made for the columns and place names in `made_for`
+    (a view shown with other columns or names makes its cells again)."""
 
     flt: Filter
     ids: list[str]
@@ -39,6 +42,8 @@ class Loaded:
     density: list[tuple[int, int]]
     conn: sqlite3.Connection
     file: FileId | None
+    cells: list[list[Any]] | None = None
+    made_for: Any = None
 
 
 class ViewCache:

@@ -110,3 +110,61 @@ async def test_with_no_views_kept_the_shown_view_keeps_its_connection(
         await settle(pilot)
         last = query.event_ids(seed_conn, Filter())[-1]
         assert pilot.app.is_running and pilot.app.screen.selected_event().id == last
+
+
+async def test_a_kept_view_shows_its_cells_again_unless_the_names_changed(
+        seed_env: Workspace) -> None:
+    """The worker makes the first page's cells; a kept view shown again adds those very
+    cells, and makes them again when the place names shown have changed since (`v`)."""
+    from textual.widgets import DataTable
+
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        table = screen.query_one(DataTable)
+        places_at = [str(c.key.value) for c in table.columns.values()].index("Places")
+        made = list(table.get_row_at(0))
+        select = screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()
+        await settle(pilot)
+        assert all(a is b for a, b in zip(table.get_row_at(0), made, strict=True))
+        while screen.perspective != "armenian":
+            await pilot.press("v")
+            await settle(pilot)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()  # the kept unfiltered view, its cells made for the neutral names
+        await settle(pilot)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert not any(a is b for a, b in zip(rows[0], made, strict=True))
+        names = screen.shown_names
+        for row, event in zip(rows, screen.view.events, strict=True):
+            assert str(row[places_at]) == ", ".join(names.get(p, p) for p in event.places)
+        assert any("Shushi" in str(row[places_at]) for row in rows)
+
+
+async def test_a_kept_view_draws_as_it_did_and_a_new_theme_draws_anew(
+        seed_env: Workspace) -> None:
+    """Cells drawn once are drawn again from the table's cache, which outlives the rows;
+    the screen is the same as when the view was first shown, and a theme is never drawn
+    with the colours of the one before."""
+
+    async def round_trip() -> str:
+        select = pilot.app.screen.query_one("#period", Select)
+        select.value = WAR
+        await settle(pilot)
+        select.clear()
+        await settle(pilot)
+        return pilot.app.export_screenshot()
+
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = pilot.app.export_screenshot()
+        assert await round_trip() == first
+        pilot.app.theme = "textual-light"
+        await settle(pilot)
+        light = pilot.app.export_screenshot()
+        assert light != first
+        assert await round_trip() == light

@@ -78,6 +78,13 @@ async def test_question_mark_lists_every_key_with_its_description(seed_env: Work
         await pilot.press("question_mark")
         await settle(pilot)
         assert not pilot.app.screen.query(BindingsTable)
+        # Escape closes it too, as it leaves any other pane
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert pilot.app.screen.query(BindingsTable)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not pilot.app.screen.query(BindingsTable)
 
 
 def test_every_binding_has_a_description() -> None:

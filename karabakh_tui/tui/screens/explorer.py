@@ -137,7 +137,7 @@ class ExplorerScreen(Screen[None]):
         Binding("y", "copy", "Copy"),
         Binding("v", "cycle_names", "Names", tooltip="Place names: as the sources write them, "
                 "neutral, Armenian or Azerbaijani usage"),
-        Binding("escape", "leave_input", "Back to table", show=False),
+        Binding("escape", "leave_input", "Back to table (closes the keys panel)", show=False),
     ]
 
     def __init__(self, ws: Workspace, flt: Filter, event_id: str | None = None) -> None:
@@ -588,6 +588,9 @@ class ExplorerScreen(Screen[None]):
     # ---- other actions --------------------------------------------------------------
 
     def action_leave_input(self) -> None:
+        """Escape: close the keys panel if open, hide the search box, back to the table."""
+        if self.query("HelpPanel"):
+            self.app.action_hide_help_panel()
         self.query_one("#find", Input).remove_class("shown")
         self.query_one(DataTable).focus()
 

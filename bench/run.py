@@ -307,7 +307,8 @@ class Plan:
     sentences: int
 
 
-def measure_scale(scale: int, plan: Plan, figures: list[Figure], log: Callable[[str], None]) -> None:
+def measure_scale(scale: int, plan: Plan, figures: list[Figure],
+                  log: Callable[[str], None]) -> None:
     corpus = corpus_for(scale)
     db = OUT / f"db-{scale}x.sqlite"
     mb = text_mb(corpus)
@@ -393,7 +394,8 @@ def measure_dates(plan: Plan, figures: list[Figure], log: Callable[[str], None])
     ]
 
 
-def write_results(figures: Sequence[Figure], plan: Plan, seconds: float, argv: Sequence[str]) -> str:
+def write_results(figures: Sequence[Figure], plan: Plan, seconds: float,
+                  argv: Sequence[str]) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                             capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,

@@ -260,7 +260,8 @@ def with_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--corpus", envvar="KARABAKH_CORPUS", type=click.Path(file_okay=False),
               help="Folder of documents (default: the bundled seeds). Env: KARABAKH_CORPUS.")
 @click.option("--db", envvar="KARABAKH_DB", type=click.Path(dir_okay=False),
-              help="Database file (default: db/karabakh.sqlite beside the seeds). Env: KARABAKH_DB.")
+              help="Database file (default: db/karabakh.sqlite beside the seeds). "
+                   "Env: KARABAKH_DB.")
 @click.version_option(package_name="karabakh-tui")
 @click.pass_context
 def cli(ctx: click.Context, corpus: str | None, db: str | None) -> None:

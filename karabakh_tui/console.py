@@ -99,7 +99,7 @@ def print_event(conn: Any, event: Event) -> None:
     from karabakh_tui.query import source_credits
 
     con = out_console()
-    credits = source_credits(conn)
+    credit_of = source_credits(conn)
     con.print(Text(f"{event.id}  {event.label}  ({event.date}, {event.precision})",
                    style="bold"))
     con.print(Text(safe_text(event.title)))
@@ -126,7 +126,7 @@ def print_event(conn: Any, event: Event) -> None:
                            f"citation{'s' if len(group) > 1 else ''}", style="bold"))
         for c in group:
             n += 1
-            _print_citation(con, conn, n, c, credits.get(c.document))
+            _print_citation(con, conn, n, c, credit_of.get(c.document))
 
 
 def _print_names_used(con: Any, conn: Any, event: Event) -> None:

@@ -26,8 +26,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from karabakh_tui.model import Citation, DateSpan, Event, Mention, Source
 from karabakh_tui.extract.periods import load_periods
+from karabakh_tui.model import Citation, DateSpan, Event, Mention, Source
 
 _PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "year": 3, "range": 4, "decade": 5,
                    "century": 6, "millennium": 7}

@@ -230,7 +230,8 @@ def _citations_by_event(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[st
     return out
 
 
-def _footnotes_of(conn: sqlite3.Connection, sentence_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+def _footnotes_of(conn: sqlite3.Connection,
+                  sentence_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     """Sentence id -> the texts of its footnotes, by number (one query for a page:
     a subquery per citation cost more than the citations themselves)."""
     out: dict[int, list[str]] = defaultdict(list)

@@ -171,7 +171,7 @@ def _soft_wrapped(lines: list[str]) -> bool:
     mid-sentence with the next line right below); the thesis has one line a paragraph."""
     prose = sum(len(line.split()) >= PROSE_WORDS for line in lines)
     wrapped = sum(len(line.split()) >= PROSE_WORDS and not ends_sentence(line)
-                  and bool(after.strip()) for line, after in zip(lines, lines[1:]))
+                  and bool(after.strip()) for line, after in zip(lines, lines[1:], strict=False))
     return wrapped * 4 > prose
 
 
@@ -282,7 +282,7 @@ def _double_spaced(lines: list[str]) -> bool:
     blank = sum(not line.strip() for line in lines)
     if blank * 2.5 < len(lines):
         return False
-    before_blank = [line.strip() for line, after in zip(lines, lines[1:])
+    before_blank = [line.strip() for line, after in zip(lines, lines[1:], strict=False)
                     if len(line.split()) >= PROSE_WORDS and not after.strip()]
     return sum(not ends_sentence(line) for line in before_blank) * 2 > len(before_blank)
 

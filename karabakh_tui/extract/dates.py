@@ -344,7 +344,8 @@ def _that_year(m: re.Match[str], text: str, ctx: DateContext) -> tuple[int, int]
     return (year, after.end()) if year else None
 
 
-_LOOKS_AHEAD = re.compile(r"\bwould\s+(?:later\s+|eventually\s+|soon\s+)?(?:be\s+)?[a-z]+(?:ed|en)\b|"
+_LOOKS_AHEAD = re.compile(
+    r"\bwould\s+(?:later\s+|eventually\s+|soon\s+)?(?:be\s+)?[a-z]+(?:ed|en)\b|"
                           r"\bwould\s+(?:later|eventually)\b", re.I)
 """The narrative's future in the past, in the passive or with "later" ("The committee
 would be dissolved the following year, ... on December 1, 1989"): a look ahead, after
@@ -1075,8 +1076,9 @@ def _read_written_relative(m: re.Match[str], text: str, ctx: DateContext) -> Dat
 
 
 _READERS = {
-    "day_range": _read_day_range, "cross_range": _read_cross_range, "mdy": _read_full, "dmy": _read_full,
-    "md": _read_month_day, "dm": _read_month_day, "season_pair": _read_season_pair, "winters": _read_winters,
+    "day_range": _read_day_range, "cross_range": _read_cross_range, "mdy": _read_full,
+    "dmy": _read_full, "md": _read_month_day, "dm": _read_month_day,
+    "season_pair": _read_season_pair, "winters": _read_winters,
     "season_year": _read_season_year, "month_year": _read_month_year,
     "month_pair": _read_month_pair, "md_range": _read_md_range, "year_part": _read_year_part,
     "year_end": _read_year_end,

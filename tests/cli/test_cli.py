@@ -209,7 +209,8 @@ def test_places_actors_periods_list_counts_and_other_names(seed_conn: object) ->
     assert int(shusha[1]) == count("event_places", "place", "Shusha") > 0
     assert "Shushi (armenian)" in shusha[4]
     stepanakert = rows("places")["Stepanakert"]
-    assert "Khankendi (azerbaijani)" in stepanakert[4]  # essay 002: "known as Khankendi to Azerbaijanis"
+    # essay 002: "known as Khankendi to Azerbaijanis"
+    assert "Khankendi (azerbaijani)" in stepanakert[4]
     ilham = rows("actors")["Ilham Aliyev"]
     assert int(ilham[1]) == count("event_actors", "actor", "Ilham Aliyev") > 0
     war = rows("periods")["Second Karabakh War"]

@@ -56,7 +56,7 @@ def test_build_warns_once_per_unreadable_document_and_builds_the_rest(
 def test_latin1_warning_names_the_byte_offset(built: tuple[Path, Path, str]) -> None:
     # latin1.txt: 69 ASCII bytes ("In 1994 ... Azerbaijan, " + "at the caf"), then 0xE9
     prefix = b"In 1994 a ceasefire was signed in Bishkek by Armenia and Azerbaijan, at the caf"
-    assert "latin1.txt: not valid UTF-8 at byte offset %d;" % len(prefix) in built[2]
+    assert f"latin1.txt: not valid UTF-8 at byte offset {len(prefix)};" in built[2]
 
 
 def test_utf16_document_is_read_and_dated(built: tuple[Path, Path, str]) -> None:

@@ -1,7 +1,8 @@
 """Property-based tests (hypothesis) of the temporal tagger and the cleaner's line map.
 
 The Markdown export's property (any event text parses with CommonMark and keeps every
-footnote) is tests/unit/test_export_markdown.py::test_any_text_still_parses_and_keeps_every_footnote.
+footnote) is in tests/unit/test_export_markdown.py
+(test_any_text_still_parses_and_keeps_every_footnote).
 """
 
 from __future__ import annotations

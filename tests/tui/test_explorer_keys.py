@@ -208,7 +208,8 @@ def test_table_cells_are_text_never_markup() -> None:
 
 async def test_source_and_comparison_filters(seed_env: Workspace,
                                              seed_conn: sqlite3.Connection) -> None:
-    broers = seed_conn.execute("SELECT id FROM documents WHERE author LIKE '%Broers%'").fetchone()[0]
+    broers = seed_conn.execute(
+        "SELECT id FROM documents WHERE author LIKE '%Broers%'").fetchone()[0]
     async with make_app(seed_env).run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = pilot.app.screen

@@ -256,8 +256,8 @@ def test_a_date_closing_a_parenthetical_reference_is_the_source_s() -> None:
 
 
 def test_a_vague_range_gives_way_to_the_date_it_holds() -> None:
-    # 004 line 2899 (the first sentence is crafted to set the narrative): the narrative's "a few days later" and
-    # "on October 9" are one time: one mention, on October 9
+    # 004 line 2899 (the first sentence is crafted to set the narrative): the narrative's
+    # "a few days later" and "on October 9" are one time: one mention, on October 9
     texts = ("On October 6, the Azeri forces broke through the line of contact.",
              "A few days later, in a speech on October 9, Aliyev claimed that Azeri forces "
              "had captured the town Hadrut.")

@@ -1,6 +1,7 @@
 """What a happening told without a date of its own is dated by: the date of the main
-clause rather than an aside's, the happening a sentence points back to. Sentences are from seed 004 (Toghramadjian 2021), line
-numbers of the seed file given with each; expected dates checked by reading the file."""
+clause rather than an aside's, the happening a sentence points back to. Sentences are
+from seed 004 (Toghramadjian 2021), line numbers of the seed file given with each;
+expected dates checked by reading the file."""
 
 from __future__ import annotations
 

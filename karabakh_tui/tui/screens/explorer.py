@@ -31,9 +31,9 @@ from karabakh_tui import query
 from karabakh_tui.app_context import Workspace
 from karabakh_tui.model import Event, Filter
 from karabakh_tui.text import one_line
+from karabakh_tui.tui.view_cache import Loaded, ViewCache, file_id
 from karabakh_tui.tui.widgets.density import DensityStrip
 from karabakh_tui.tui.widgets.detail import render_event
-from karabakh_tui.tui.view_cache import Loaded, ViewCache, file_id
 from karabakh_tui.tui.widgets.events_table import Cell, EventsTable
 
 PAGE = 200
@@ -196,7 +196,8 @@ class ExplorerScreen(Screen[None]):
         yield Select(sources, prompt="any source", id="source")
         yield Checkbox("Comparison events too", value=True, id="context")
 
-    def _options(self, kind: str, typed: str, chosen: set[str] = frozenset()) -> list[Selection[str]]:  # type: ignore[assignment]
+    def _options(self, kind: str, typed: str,
+                 chosen: set[str] = frozenset()) -> list[Selection[str]]:  # type: ignore[assignment]
         key = typed.casefold().strip()
         out = []
         for name in self.names[kind]:

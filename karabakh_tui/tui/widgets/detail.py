@@ -10,11 +10,11 @@ from karabakh_tui.model import Citation, Event
 from karabakh_tui.text import safe_text
 
 
-def render_event(event: Event | None, credits: Mapping[str, str] | None = None,
+def render_event(event: Event | None, credit_of: Mapping[str, str] | None = None,
                  place_names: Mapping[str, str] | None = None) -> Text:
     """A Text (never markup) with the event and its citations.
 
-    `credits`: document id -> "Author, Title, year", shown under each citation;
+    `credit_of`: document id -> "Author, Title, year", shown under each citation;
     `place_names`: canonical place -> the name to show (quotes keep the source's words).
     """
     if event is None:
@@ -44,7 +44,7 @@ def render_event(event: Event | None, credits: Mapping[str, str] | None = None,
             out.append(f"\n── {safe_text(group[0].source)}\n", style="bold")
         for c in group:
             n += 1
-            _append_citation(out, n, c, (credits or {}).get(c.document))
+            _append_citation(out, n, c, (credit_of or {}).get(c.document))
     return out
 
 

@@ -54,6 +54,7 @@ def process_corpus(
     sources: Iterable[Source] | None = None,
     cache: Path | None = None,
     jobs: int | None = None,
+    done: Callable[[DocumentResult], None] | None = None,
 ) -> list[DocumentResult]:
     """Process every readable document; an unreadable one is skipped with a warning.
 
@@ -62,6 +63,10 @@ def process_corpus(
     instead (its result has `reused=True`); every processed one is saved there. Documents
     to process are spread over `jobs` processes (default: `$KARABAKH_JOBS`, else one per
     CPU) when there are enough bytes to pay for starting them.
+
+    `done`, when given, is called with each result in corpus order as soon as it and
+    those before it are ready (`store.build` writes a document's rows then, while the
+    workers go on with the next ones).
     """
     chosen = tuple(sources if sources is not None else corpus.sources)
     slots: list[DocumentResult | None] = []
@@ -79,11 +84,24 @@ def process_corpus(
         slots.append(hit)
         if hit is None:
             todo.append((len(slots) - 1, source, data, digest, entry))
+    waiting = {t[0] for t in todo}
+    handed = 0  # slots before this one went to `done`
+
+    def hand_on() -> None:
+        nonlocal handed
+        while handed < len(slots) and handed not in waiting:
+            if done is not None and slots[handed] is not None:
+                done(slots[handed])  # type: ignore[arg-type]
+            handed += 1
+
     for index, outcome in zip((t[0] for t in todo), _run(todo, jobs), strict=True):
         if isinstance(outcome, DocumentError):
             warn(f"skipped {outcome}")
         else:
             slots[index] = outcome
+        waiting.discard(index)
+        hand_on()
+    hand_on()
     results = [r for r in slots if r is not None]
     if cache is not None and sources is None:
         _prune_cache(cache, {cache_entry(cache, r.source, r.sha256) for r in results})
@@ -123,14 +141,13 @@ def _load_cached(entry: Path) -> DocumentResult | None:
     return replace(result, reused=True) if isinstance(result, DocumentResult) else None
 
 
-def _save_cached(entry: Path, result: DocumentResult) -> None:
-    """Write atomically (temporary file, then rename); a cache that cannot be written is
-    only a slower next build."""
+def _save_cached(entry: Path, pickled: bytes) -> None:
+    """Write a pickled result atomically (temporary file, then rename); a cache that
+    cannot be written is only a slower next build."""
     tmp = entry.with_name(f"{entry.name}.tmp-{os.getpid()}")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(pickled)
         os.replace(tmp, entry)
     except OSError:
         tmp.unlink(missing_ok=True)
@@ -167,16 +184,34 @@ def _tmp_owner_alive(path: Path) -> bool:
 _Task = tuple[int, Source, bytes, str, Path | None]
 
 
-def _process_one(task: _Task) -> DocumentResult | DocumentError:
-    _index, source, data, digest, entry = task
+def _extract(task: _Task) -> DocumentResult | DocumentError:
+    _index, source, data, digest, _entry = task
     try:
         text = decode_document(data, source.file)
     except DocumentError as exc:
         return exc
-    result = process_document(source, text, digest)
-    if entry is not None:
-        _save_cached(entry, result)
+    return process_document(source, text, digest)
+
+
+def _process_one(task: _Task) -> DocumentResult | DocumentError:
+    result = _extract(task)
+    entry = task[4]
+    if entry is not None and isinstance(result, DocumentResult):
+        _save_cached(entry, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
+
+
+def _process_pickled(task: _Task) -> bytes | DocumentError:
+    """`_process_one` in a worker process: the result pickled once, for the cache file
+    and for the trip back alike (pickling it twice was 2% of a worker's time)."""
+    result = _extract(task)
+    if isinstance(result, DocumentError):
+        return result
+    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    entry = task[4]
+    if entry is not None:
+        _save_cached(entry, blob)
+    return blob
 
 
 def _jobs(jobs: int | None) -> int:
@@ -198,14 +233,14 @@ def _run(todo: Sequence[_Task], jobs: int | None) -> Iterator[DocumentResult | D
     # fork is cheap (the extractors are already imported) but unsafe beside other threads,
     # e.g. a build started from the TUI; spawn then.
     method = "fork" if threading.active_count() == 1 else "spawn"
-    # biggest first, so one large document does not start last and run alone
-    order = sorted(range(len(todo)), key=lambda i: -len(todo[i][2]))
-    # a forked worker inherits the build's paused collector (store.build); it makes
+    # in corpus order, each result as soon as it and those before it are done: the
+    # caller (`store.build`) writes a document while the workers process the next ones.
+    # A forked worker inherits the build's paused collector (store.build); it makes
     # garbage of its own, so it collects as usual
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                              initializer=gc.enable) as pool:
-        done = dict(zip(order, pool.map(_process_one, [todo[i] for i in order]), strict=True))
-    yield from (done[i] for i in range(len(todo)))
+        for outcome in pool.map(_process_pickled, todo):
+            yield pickle.loads(outcome) if isinstance(outcome, bytes) else outcome
 
 
 def corpus_mentions(corpus_dir: Path) -> list[Mention]:

@@ -178,6 +178,10 @@ class Gazetteer:
     _pattern: re.Pattern[str] = field(init=False, repr=False)
     _states: frozenset[str] = field(init=False, repr=False)
     """The places that are the territory of a state (for `_most_specific`)."""
+    _scans: dict[tuple[str, int | None], tuple[Match, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+    """What `_named` found in a sentence at a year: a sentence is scanned again as one
+    before the next (`_carried`, `_referred`) and once per date it holds."""
 
     def __post_init__(self) -> None:
         self._index = {(e.kind, e.name): e for e in reversed(self.entries)}
@@ -200,7 +204,7 @@ class Gazetteer:
         ("...captured the village of Maraga. Armenian troops recaptured the village the
         following day"); those places are marked `carried`.
         """
-        found = self._named(text, when)
+        found = list(self._named(text, when))
         if not any(f.kind == "place" for f in found):
             found += self._carried(before, when) or self._leaders_home(found)
         found += self._referred(text, found, before, when)
@@ -243,7 +247,17 @@ class Gazetteer:
                 return places
         return []
 
-    def _named(self, text: str, when: int | None) -> list[Match]:
+    def _named(self, text: str, when: int | None) -> tuple[Match, ...]:
+        """The actors and places named in `text` itself (cached, see `_scans`)."""
+        key = (text, when)
+        found = self._scans.get(key)
+        if found is None:
+            if len(self._scans) >= _SCANS_KEPT:
+                self._scans.clear()
+            found = self._scans[key] = tuple(self._scan(text, when))
+        return found
+
+    def _scan(self, text: str, when: int | None) -> list[Match]:
         found: list[Match] = []
         pending: list[tuple[re.Match[str], list[Option]]] = []
         for m in self._pattern.finditer(text):
@@ -368,6 +382,9 @@ class Gazetteer:
         return any(flags) and sum(not f for f in flags) == 0
 
 
+_SCANS_KEPT = 4096
+"""Sentences `Gazetteer._scans` holds before it starts again: only the last few of a
+paragraph are asked for again."""
 _REFERRING = re.compile(
     r"\b[Tt]he (group|committee|front|movement|party|council|alliance)\b(?!\s+of\b)")
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -675,12 +675,20 @@ def content_words(text: str) -> set[str]:
     return {w.removesuffix("'s").removesuffix("s") for w in words if w not in _STOP}
 
 
+@lru_cache(maxsize=8192)
+def _words_of(text: str) -> frozenset[str]:
+    """`content_words`, once per sentence: a passage asks again of each sentence it
+    holds, notes or covers, after `common_words` read them all (8192: more sentences
+    than any document has, so one document's stay cached while it is processed)."""
+    return frozenset(content_words(text))
+
+
 def common_words(sentences: Sequence[Sentence]) -> frozenset[str]:
     """Words in more than 2% of a document's sentences ("Armenia", "conflict", "war"):
     sharing them is no sign that two paragraphs tell the same episode."""
     counts: dict[str, int] = {}
     for sentence in sentences:
-        for word in content_words(sentence.text):
+        for word in _words_of(sentence.text):
             counts[word] = counts.get(word, 0) + 1
     floor = max(3, _COMMON_SHARE * len(sentences))
     return frozenset(w for w, n in counts.items() if n > floor)
@@ -693,10 +701,15 @@ _BACK_TO = re.compile(
 """A paragraph that opens by pointing back at a happening: "During the pogrom, ..."."""
 
 
-def _nouns(text: str) -> set[str]:
+_NOUN = re.compile(r"[A-Za-z]{4,}")
+
+
+@lru_cache(maxsize=8192)
+def _nouns(text: str) -> frozenset[str]:
     """Every word of a sentence, lower case and without a plural s: what "the pogrom" at
-    the start of the next paragraph may point back to."""
-    return {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{4,}", text)}
+    the start of the next paragraph may point back to (ASCII letters only: lower-cased in
+    one call; cached like `_words_of`)."""
+    return frozenset(w.removesuffix("s") for w in " ".join(_NOUN.findall(text)).lower().split())
 
 
 class Passage:
@@ -720,8 +733,8 @@ class Passage:
         self.home = anchor.paragraph
         self.last = anchor.index
         self.common = common
-        self.words = content_words(anchor.text) - common
-        self.named = _nouns(anchor.text)
+        self.words = set(_words_of(anchor.text) - common)
+        self.named = set(_nouns(anchor.text))
 
     def holds(self, sentence: Sentence) -> bool:
         gap = _MAX_INHERIT_GAP_SAME if sentence.paragraph == self.home else _MAX_INHERIT_GAP
@@ -731,7 +744,7 @@ class Passage:
             return True
         if self._points_back(sentence):
             return True
-        return len((content_words(sentence.text) - self.common) & self.words) >= _MIN_SHARED
+        return len((_words_of(sentence.text) - self.common) & self.words) >= _MIN_SHARED
 
     def note(self, sentence: Sentence) -> None:
         """A sentence of the passage's paragraphs that it does not date: its words still
@@ -739,7 +752,7 @@ class Passage:
         if sentence.paragraph not in self.paragraphs and self._points_back(sentence):
             self.paragraphs.add(sentence.paragraph)  # "While the soldiers were successful"
         if sentence.paragraph in self.paragraphs:
-            self.words |= content_words(sentence.text) - self.common
+            self.words |= _words_of(sentence.text) - self.common
             self.named |= _nouns(sentence.text)
 
     def _points_back(self, sentence: Sentence) -> bool:
@@ -748,7 +761,7 @@ class Passage:
 
     def cover(self, sentence: Sentence) -> None:
         self.paragraphs.add(sentence.paragraph)
-        self.words |= content_words(sentence.text) - self.common
+        self.words |= _words_of(sentence.text) - self.common
         self.named |= _nouns(sentence.text)
 
 

@@ -64,22 +64,32 @@ def build(corpus: Corpus, dest: Path, progress: Progress = lambda _m: None,
         progress(f"warning: {message}")
 
     with _collector_paused():
-        results = process_corpus(corpus, warn, cache=cache_dir_for(dest) if cache else None)
-        reused = sum(r.reused for r in results)
-        progress(_summary(len(results), reused))
-
-        def merged() -> list[Event]:
-            return merge(
-                [m for r in results for m in r.mentions],
-                {r.source.id: r.source for r in results},
-                {r.source.id: r.cleaned.footnotes for r in results},
-            )
-
         dest.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temporaries(dest)
         tmp = dest.with_name(f"{dest.name}.tmp-{os.getpid()}")
         try:
-            events = _write(tmp, corpus, results, merged)
+            conn = _open(tmp)
+            try:
+                # each document's rows are written as soon as it is processed, in corpus
+                # order, while the worker processes go on with the next documents
+                documents = _DocumentWriter(conn, corpus)
+                results = process_corpus(corpus, warn,
+                                         cache=cache_dir_for(dest) if cache else None,
+                                         done=documents.write)
+                reused = sum(r.reused for r in results)
+                progress(_summary(len(results), reused))
+
+                def merged() -> list[Event]:
+                    return merge(
+                        [m for r in results for m in r.mentions],
+                        {r.source.id: r.source for r in results},
+                        {r.source.id: r.cleaned.footnotes for r in results},
+                    )
+
+                events = _write(conn, corpus, results, documents.ids, merged)
+            finally:
+                conn.close()
+            _fsync(tmp)
             os.replace(tmp, dest)
             _sync_folder(dest.parent)
         finally:
@@ -145,48 +155,56 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _write(tmp: Path, corpus: Corpus, results: Sequence[DocumentResult],
-           merged: Callable[[], Sequence[Event]]) -> Sequence[Event]:
-    """Write the database at `tmp`; returns the events `merged()` made.
-
-    The documents, sentences and their full-text index need no event: a second thread
-    writes them while this one merges. SQLite releases the GIL while it inserts and
-    indexes, so that work runs on the otherwise idle second core."""
+def _open(tmp: Path) -> sqlite3.Connection:
+    """The new database at `tmp`, its tables made and empty."""
     conn = sqlite3.connect(tmp, check_same_thread=False)
     try:
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         conn.executescript(SCHEMA)
-        db = sqlite_utils.Database(conn)
-        with ThreadPoolExecutor(1) as writer:
-            texts = writer.submit(_write_texts, db, corpus, results)
-            try:
-                events = merged()
-            finally:
-                sentence_ids = texts.result()  # never two threads on the connection
-        write_vocabulary(db, events)
-        _write_events(conn, events, sentence_ids)
-        conn.executescript(INDEXES)
-        db["meta"].insert_all(
-            [{"key": k, "value": v} for k, v in _meta(corpus, results).items()])
-        conn.commit()
-        conn.execute("PRAGMA synchronous=FULL")
-    finally:
+    except BaseException:
         conn.close()
-    fd = os.open(tmp, os.O_RDONLY)
+        raise
+    return conn
+
+
+def _write(conn: sqlite3.Connection, corpus: Corpus, results: Sequence[DocumentResult],
+           sentence_ids: dict[tuple[str, int], int],
+           merged: Callable[[], Sequence[Event]]) -> Sequence[Event]:
+    """Write the rest of the database, the documents' rows being in (`_DocumentWriter`);
+    returns the events `merged()` made.
+
+    The sentences' full-text index needs no event: a second thread builds it while this
+    one merges. SQLite releases the GIL while it indexes, so that work runs on the
+    otherwise idle second core."""
+    db = sqlite_utils.Database(conn)
+    with ThreadPoolExecutor(1) as writer:
+        texts = writer.submit(_index_texts, db)
+        try:
+            events = merged()
+        finally:
+            texts.result()  # never two threads on the connection
+    write_vocabulary(db, events)
+    _write_events(conn, events, sentence_ids)
+    conn.executescript(INDEXES)
+    db["meta"].insert_all(
+        [{"key": k, "value": v} for k, v in _meta(corpus, results).items()])
+    conn.commit()
+    conn.execute("PRAGMA synchronous=FULL")
+    return events
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    return events
 
 
-def _write_texts(db: sqlite_utils.Database, corpus: Corpus,
-                 results: Sequence[DocumentResult]) -> dict[tuple[str, int], int]:
-    """The documents' tables and the sentences' full-text index; see `_write_documents`."""
-    sentence_ids = _write_documents(db.conn, corpus, results)
+def _index_texts(db: sqlite_utils.Database) -> None:
+    """The sentences' full-text index."""
     db["sentences"].enable_fts(["text"], fts_version="FTS5",
                                tokenize="unicode61 remove_diacritics 2")
-    return sentence_ids
 
 
 def _meta(corpus: Corpus, results: Sequence[DocumentResult]) -> dict[str, str]:
@@ -202,23 +220,30 @@ def _meta(corpus: Corpus, results: Sequence[DocumentResult]) -> dict[str, str]:
     }
 
 
-def _write_documents(conn: sqlite3.Connection, corpus: Corpus,
-                     results: Sequence[DocumentResult]) -> dict[tuple[str, int], int]:
-    """Documents, sections, sentences and footnotes; returns (doc, ordinal) -> sentence id.
+class _DocumentWriter:
+    """Documents, sections, sentences and footnotes, one document at a time in corpus
+    order (`write`); `ids` maps (document, ordinal) to the sentence's id.
 
     Rows are tuples in the columns' order, not dicts: building and unpacking ~1.5 million
     dicts was a third of the writing at 100x (cProfile)."""
-    ids: dict[tuple[str, int], int] = {}
-    next_id = 1
-    documents, sections, sentences, links, footnotes = [], [], [], [], []
-    for r in results:
+
+    def __init__(self, conn: sqlite3.Connection, corpus: Corpus) -> None:
+        self.conn = conn
+        self.corpus = corpus
+        self.ids: dict[tuple[str, int], int] = {}
+        self.next_id = 1
+
+    def write(self, r: DocumentResult) -> None:
         s = r.source
-        documents.append((
-            s.id, s.file, display_path(corpus.root, s.file), s.title, s.author, s.venue,
+        conn, ids = self.conn, self.ids
+        _insert(conn, "documents", _DOCUMENT_COLUMNS, [(
+            s.id, s.file, display_path(self.corpus.root, s.file), s.title, s.author, s.venue,
             s.written, s.perspective, r.layout, s.short, s.title_basis, s.written_basis,
-            r.sha256, r.cleaned.text, len(r.sentences), len(r.cleaned.footnotes)))
-        sections += [(s.id, n, start, title)
-                     for n, (start, title) in enumerate(r.cleaned.sections)]
+            r.sha256, r.cleaned.text, len(r.sentences), len(r.cleaned.footnotes))])
+        _insert(conn, "sections", ("document_id", "ordinal", "start", "title"),
+                [(s.id, n, start, title) for n, (start, title) in enumerate(r.cleaned.sections)])
+        sentences, links = [], []
+        next_id = self.next_id
         for sent in r.sentences:
             ids[(s.id, sent.index)] = next_id
             sentences.append((next_id, s.id, sent.index, sent.start, sent.end, sent.line,
@@ -226,14 +251,12 @@ def _write_documents(conn: sqlite3.Connection, corpus: Corpus,
             if sent.footnotes:
                 links += [(next_id, s.id, n) for n in dict.fromkeys(sent.footnotes)]
             next_id += 1
-        footnotes += [(s.id, n, t) for n, t in sorted(r.cleaned.footnotes.items())]
-    _insert(conn, "documents", _DOCUMENT_COLUMNS, documents)
-    _insert(conn, "sections", ("document_id", "ordinal", "start", "title"), sections)
-    _insert(conn, "sentences", ("id", "document_id", "ordinal", "start", "end", "line",
-                                "section", "text"), sentences)
-    _insert(conn, "sentence_footnotes", ("sentence_id", "document_id", "number"), links)
-    _insert(conn, "footnotes", ("document_id", "number", "text"), footnotes)
-    return ids
+        self.next_id = next_id
+        _insert(conn, "sentences", ("id", "document_id", "ordinal", "start", "end", "line",
+                                    "section", "text"), sentences)
+        _insert(conn, "sentence_footnotes", ("sentence_id", "document_id", "number"), links)
+        _insert(conn, "footnotes", ("document_id", "number", "text"),
+                [(s.id, n, t) for n, t in sorted(r.cleaned.footnotes.items())])
 
 
 _DOCUMENT_COLUMNS = ("id", "file", "path", "title", "author", "venue", "written",

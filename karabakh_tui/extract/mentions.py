@@ -368,9 +368,10 @@ _SUBORDINATE = frozenset("""especially as because since if although though while
 but or so then thus including such even only just after before until""".split())
 """Words that open a subordinate or added clause after a comma (", especially as it
 crossed the border"), not the main clause's subject."""
-_STATIVE = frozenset("""was were had remained seemed appeared meant constituted represented
-lacked consisted contained included belonged resembled owned possessed needed wanted
-believed considered regarded referred known called named""".split())
+_STATE_VERBS = frozenset({"was", "were", "had", "remained", "seemed", "appeared", "meant"})
+_STATIVE = _STATE_VERBS | frozenset("""constituted represented lacked consisted contained
+included belonged resembled owned possessed needed wanted believed considered regarded
+referred known called named""".split())
 """Verbs that say how things were, not what was done: a part of a sentence with no
 other verb tells no happening of its own ("Armenians still constituted the majority")."""
 _ANALYSIS = re.compile(r"\bit\s+(?:is|was|remains|seems)\s+(?:\w+\s+)?(?:unclear|uncertain|"
@@ -857,9 +858,6 @@ def _concedes_a_state(text: str) -> bool:
         return False
     clause = opener.group(1)
     return bool(_SUBJECTLESS.match(clause)) or not tells_action(clause)
-
-
-_STATE_VERBS = frozenset({"was", "were", "had", "remained", "seemed", "appeared", "meant"})
 
 
 _ABLE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:able|unable)\s+to\b", re.I)

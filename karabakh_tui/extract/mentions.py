@@ -319,8 +319,24 @@ def _verb_follows(text: str, at: int) -> bool:
                 n == 0 and word.lower() in _SUBORDINATE):
             return False
         if _PAST.fullmatch(word) and _is_finite_past(text, (word, m.start())):
+            if n == 0 and _modifies_a_noun(text, m.end()):
+                continue  # ", renewed protests succeeded": an adjective opens the subject
             return n > 0
     return False
+
+
+def _modifies_a_noun(text: str, at: int) -> bool:
+    """The word after a past form at `at` is a noun it qualifies ("renewed protests"),
+    not the object or complement of a verb ("captured the city", "fled to Armenia")."""
+    after = _TOKEN.search(text, at)
+    word = after.group(0).strip("“\"‘”.,;:").lower() if after else ""
+    return word.isalpha() and word not in _FUNCTION_WORDS and not _PAST.fullmatch(word)
+
+
+_FUNCTION_WORDS = frozenset("""the a an this that these those his her its their our my your
+to by in on at of for from with into onto over under after before as and or but not than
+up down out off away back through across against toward towards upon within without
+him them us me it what who which whom whose""".split())
 
 
 _TOKEN = re.compile(r"\S+")
@@ -368,7 +384,8 @@ _SUBORDINATE = frozenset("""especially as because since if although though while
 but or so then thus including such even only just after before until""".split())
 """Words that open a subordinate or added clause after a comma (", especially as it
 crossed the border"), not the main clause's subject."""
-_STATE_VERBS = frozenset({"was", "were", "had", "remained", "seemed", "appeared", "meant"})
+_STATE_VERBS = frozenset({"was", "were", "had", "remained", "seemed", "appeared", "meant", "lived",
+                          "existed"})
 _STATIVE = _STATE_VERBS | frozenset("""constituted represented lacked consisted contained
 included belonged resembled owned possessed needed wanted believed considered regarded
 referred known called named""".split())
@@ -823,9 +840,9 @@ def _days(key: int) -> int:
 
 _COMMENTARY_OPENING = re.compile(
     r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|"
-    r"as\s+(?:was|had\s+been)\s+(?:also\s+)?the\s+case|like|unlike|in\s+contrast|rather|"
+    r"as\s+(?:was|had\s+been)\s+(?:also\s+)?the\s+case|like|unlike|in\s+contrast|rather(?=,)|"
     r"nor|not\s+only|on\s+the\s+other\s+hand|despite|"
-    r"more\s+importantly|as\s+a\s+result|due\s+to|with|often|examining|realizing|"
+    r"more\s+importantly|as\s+a\s+result|due\s+to|with|often|examining|"
     r"as\s+[^.;:]{0,80}?\b(?:put\s+it|explained|detailed|noted|observed|described|wrote|"
     r"writes|recalled|argued)\s*,)(?!\w)", re.I)
 """Openers that compare or generalise. A concession or a contrast ("However, ...", "While

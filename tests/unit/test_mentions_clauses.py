@@ -38,6 +38,12 @@ def parts(text: str) -> list[str]:
      "giving them 15 days to turn their weapons over to the Ministry of Internal Affairs, the "
      "ANA and other such groups refused to comply.",
      "the ANA and other such groups refused to comply."),
+    # line 2711 (gold S4-016 and S4-017): the main clause's subject opens with an adjective
+    ("While Sargsyan’s allies succeeded in blocking Pashinyan from being elected prime "
+     "minister in the first vote held on May 1, renewed protests succeeded in placing enough "
+     "pressure on members of the National Assembly to secure his victory in a second vote a "
+     "week later.", "renewed protests succeeded in placing enough pressure on members of the "
+                    "National Assembly to secure his victory in a second vote a week later."),
 ])
 def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     got = parts(text)

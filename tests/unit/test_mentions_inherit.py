@@ -302,3 +302,24 @@ def test_a_few_days_on_from_the_passage_s_day_is_a_week_not_the_next_month() -> 
                                     "within a few days.")
     assert (arrested.lower, arrested.upper) == (19881207, 19881214)
     assert inferred_span(quake, "It took several weeks.").upper == 19890131
+
+
+def test_a_participle_of_realizing_or_rather_than_opens_narrative_not_commentary() -> None:
+    # 004 lines 1897-1907 (across a page break): what the CSCE resolved in March 1992
+    assert not is_commentary(
+        "Realizing that “the organization had just admitted two members, Armenia and "
+        "Azerbaijan, who were at war with each other... CSCE foreign ministers resolved to "
+        "hold a peace conference on Nagorny Karabakh.”")
+    # 004 line 2709: what the arrest did on 22 April 2018
+    assert not is_commentary(
+        "However, rather than dampening the protests, Pashinyan’s arrest and the apparent "
+        "threat of violence only increased opposition to Sargsyan.")
+    # a "Rather," that corrects the writer's own claim still judges
+    assert is_commentary("Rather, the most significant conclusion is that the war changed.")
+
+
+def test_where_people_lived_is_a_state_not_a_happening() -> None:
+    # 004 line 1433
+    assert not tells_action("While Armenians and Azeris no longer lived side by side anywhere "
+                            "in Artsakh, the region “was still a mosaic of Azerbaijani and "
+                            "Armenian villages.")

@@ -21,7 +21,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|—|–|\s-\s|,\s(?=(?:while|whereas|alt
                            r"and\s+(?:in|on|by|during|from|then))\b))\s*")
 """Also ", and in 2014 Moscow de-recognized ...": a second clause with its own time."""
 _LEADING_JUNK = re.compile(
-    r"^(?:(?:and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
+    r"^(?:(?:after\s+all|and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
     r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
     r"after|before|because|since)\b[,\s]*)+", re.I)
 _DATE_LEAD = re.compile(
@@ -31,6 +31,7 @@ _DATE_LEAD = re.compile(
 _DATE_TAIL = re.compile(r"^\s*[,;:.!?—–-]*\s*$")
 _TAIL_PREP = re.compile(r"(?:\s+(?:on|in|by|at|during|from|since|until|of|the))+\s*$", re.I)
 _EDGE = " ,;:.!?\"'“”‘’()[]—–-"
+_RELATIVE_OPENING = re.compile(r"(?:who|whom|whose|which)\b", re.I)
 
 
 def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None) -> str:
@@ -42,7 +43,8 @@ def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None)
             if within[0] <= date.start and date.end <= within[1] else replace(date, start=0,
                                                                              end=0)
         return make_title(text[within[0]:within[1]], inner)
-    start, end = _clause_of(text, date.start if date.end > date.start else -1)
+    start, end = _past_the_date(text, _clause_of(text, date.start if date.end > date.start
+                                                 else -1), date)
     start, end = _trim_date(text, start, end, date)
     start = _skip_junk(text, start, end)
     words = text[start:end].strip(_EDGE).split()
@@ -77,10 +79,37 @@ def _clause_of(text: str, date_at: int) -> tuple[int, int]:
     """The clause holding the date (or the first), unless it is too short to say anything."""
     clauses = _clauses(text)
     chosen = next((c for c in reversed(clauses) if c[0] <= date_at), clauses[0])
+    at = clauses.index(chosen)
+    if at > 0 and _RELATIVE_OPENING.match(text, chosen[0]):
+        chosen = (clauses[at - 1][0], chosen[1])  # "pardoning Ramil Safarov, who was
+        # convicted of ...": alone, the relative clause would tell the wrong happening
     if _content_words(text, chosen) < _MIN_WORDS:
         longer = [c for c in clauses if _content_words(text, c) >= _MIN_WORDS]
         chosen = longer[0] if longer else (0, len(text))
     return chosen
+
+
+def _past_the_date(text: str, clause: tuple[int, int], date: DateSpan) -> tuple[int, int]:
+    """A clause that is little more than its date ("On February 3, 1998, Ter-Petrosyan—",
+    "In December of 2018, when ...") runs on through the next clauses until it says
+    something besides the date (the title is still cut at 14 words)."""
+    start, end = clause
+    reached = False
+    for later in (c for c in _clauses(text) if c[0] >= end):
+        aside = reached and text[end:end + 1] == "—"  # "the Kavburo—the Soviet authority
+        # in the Caucasus—awarded": the words after a dashed aside go on with its clause
+        if _words_outside(text, (start, end), date) >= _MIN_WORDS and not aside:
+            break
+        end, reached = later[1], not reached
+    return start, end
+
+
+def _words_outside(text: str, span: tuple[int, int], date: DateSpan) -> int:
+    """How many words the span has besides the date's own."""
+    words = text[span[0]:span[1]]
+    if date.end > date.start and span[0] <= date.start and date.end <= span[1]:
+        words = text[span[0]:date.start] + text[date.end:span[1]]
+    return len(words.split())
 
 
 def _content_words(text: str, span: tuple[int, int]) -> int:

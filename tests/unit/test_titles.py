@@ -90,3 +90,41 @@ def test_a_second_clause_with_its_own_date_gives_its_own_title() -> None:
     first, second = find_dates(text)
     assert "Georgia" in make_title(text, first) and "Ukraine" not in make_title(text, first)
     assert make_title(text, second).startswith("In 2014 Moscow de‑recognized Ukraine’s")
+
+
+@pytest.mark.parametrize(("sentence", "opening"), [
+    # 004 line 797: the clause of the date ends at a dashed aside, before the verb
+    ("On July 4, 1921 the Kavburo—the Soviet authority in the Caucasus—awarded Artsakh to "
+     "Armenia, over the objections of Azeris.",
+     "The Kavburo—the Soviet authority in the Caucasus—awarded Artsakh"),
+    # 004 line 2093
+    ("On February 3, 1998, Ter-Petrosyan—facing the possibility of a “palace coup”—was forced "
+     "to resign, announcing to the Armenian people that he would step down.",
+     "Ter-Petrosyan—facing the possibility of a “palace coup”—was forced to resign"),
+    # 004 line 2711: the date's clause is the date alone
+    ("In December of 2018, when new parliamentary elections were held, Pashinyan’s “‘My Step’ "
+     "alliance won the election.",
+     "New parliamentary elections were held, Pashinyan’s “‘My Step’ alliance won"),
+])
+def test_a_clause_that_is_only_its_date_runs_on_to_what_happened(sentence, opening) -> None:
+    title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
+    assert title.startswith(opening), title
+    assert is_faithful(title, sentence)
+
+
+def test_a_relative_clause_that_holds_the_date_keeps_what_it_is_about() -> None:
+    # 001 line 27: 2012 dates the pardon; "Who was convicted ..." alone would date the crime
+    sentence = ("Such examples include pardoning Ramil Safarov, who was convicted of axing to "
+                "death an Armenian soldier with whom he was training as part of a NATO exercise "
+                "and welcoming him back as a national hero in 2012; referring to or likening "
+                "Armenians to fascists.")
+    title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
+    assert title.startswith("Such examples include pardoning Ramil Safarov, who was convicted")
+
+
+def test_after_all_is_a_connective_not_the_title_s_first_word() -> None:
+    # 001 line 37
+    sentence = ("After all, Armenia rejected previous offers of autonomy for Nagorno-Karabakh in "
+                "the failed negotiations of the 2000s.")
+    title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
+    assert title.startswith("Armenia rejected previous offers of autonomy"), title

@@ -267,7 +267,7 @@ class Gazetteer:
             by_kind: dict[str, list[Option]] = defaultdict(list)
             for entry, community in options:
                 by_kind[entry.kind].append((entry, community))
-            for kind, same_kind in by_kind.items():
+            for same_kind in by_kind.values():
                 if len({e.name for e, _ in same_kind}) == 1:
                     found.append(_match(same_kind[0], m))
                 else:

@@ -214,7 +214,9 @@ _PATTERNS = _table(
      r"|(?:within|(?:over|in|during)\s+the\s+(?:next|following))\s+"
      r"(?P<n3>a|one|two|three|four|five|six|seven|\d{1,2})\s+"
      r"(?P<u3>day|week|month)s?"
-     r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before))\b"),
+     r"|(?-i:[Tt]he)\s+(?:day|morning|evening|night)\s+(?P<w4>after|before)"
+     r"|after\s+(?P<n5>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+     r"(?P<u5>day|week|month)s?(?=,))\b"),
     ("written_relative", "last|this unit|season",
      r"\b(?P<w>last|this|past)\s+(?P<u>year|month|fall|autumn|spring|"
      r"summer|winter)\b(?!\s+(?:of|'s))"),
@@ -1003,6 +1005,10 @@ def _read_relative(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | 
         unit = "day" if unit in ("morning", "evening", "night") else unit
         step = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0}[word]
         return _shift(ctx.narrative, unit, step, m, inferred=True)
+    if m["n5"]:  # "...After three days, Shusha fell": that many days on
+        n = _count(m["n5"])
+        return None if n is None else _shift(ctx.narrative, _fold(m["u5"]), n, m,
+                                             inferred=True)
     if m["n3"]:
         n = _count(m["n3"])
         start = _shift(ctx.narrative, _fold(m["u3"]), 0, m, inferred=True)

@@ -273,6 +273,33 @@ _NEW_SUBJECT = re.compile(
     r"(?:,\s+|\s+)and\s+(?=(?:the|a|an|its|their|his|her)\s|[“\"‘]?[A-Z0-9][\w’'‑-]*\s)")
 """"and" before a new subject (", and the United States joined", " and Pashinyan was
 arrested"); "and appeared to issue", with no subject, goes on with the same one."""
+_ELIDED_SENTENCE = re.compile(r"(?:\.\.\.|…)\s?(?=[“\"‘]?[A-Z][a-z])")
+"""A quotation's elision before a capital joins two of its sentences ("... expel them from
+Armenia...Armenian gangs raided Azerbaijani villages", 004 line 1089): each tells its own."""
+
+
+def _elided_happening(part: str) -> bool:
+    """The quoted sentence after an elision tells a happening of its own: its first verb is
+    an action or a passive ("After three days, Shusha fell", "Gunfire and hostage-taking
+    took place"), not a copula ("And this was the OSCE/ODIHR finding"), a past perfect
+    that gives background ("Sarkisian had served twice as ... defense minister") or the
+    present of a toll ("Conservative estimates of Armenian dead are close to ten
+    thousand")."""
+    if _PRESENT_JUDGEMENT.search(part):
+        return False
+    first = _PAST.search(part)
+    if first is None:
+        return False
+    word = first.group(0).lower()
+    if word in ("was", "were"):
+        return bool(_PARTICIPLE_AFTER.match(part, first.end()))
+    return word != "had" and word not in _STATIVE
+
+
+_SAME_TIME_THAT = re.compile(r"\b(?:the\s+(?:very\s+)?same\s+(?:day|time|moment|week|month|"
+                             r"year)|on\s+the\s+day)\s+(?:that|when|as)\s", re.I)
+"""Two happenings at one time: "On May 9, the very same day that Armenian forces took
+control of the city, Ter-Petrosyan and Mamedov signed a statement" (004 line 1547)."""
 _LEADING_CONCESSION = re.compile(
     r"^\s*(?:while|although|though|whereas|despite|following|after)\s", re.I)
 _SUBJECT_WORDS = 12
@@ -289,6 +316,13 @@ def happening_clauses(text: str) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _NEW_SUBJECT.finditer(text)
             if not _joins_names(text, m) and _verb_follows(text, m.end())
             and _verb_before(text, m.start())]
+    elisions = [m.start() for m in _ELIDED_SENTENCE.finditer(text)]
+    cuts += [at for at, end in zip(elisions, [*elisions[1:], len(text)][:len(elisions)],
+                                   strict=True) if _elided_happening(text[at:end])]
+    if same := _SAME_TIME_THAT.search(text):  # the comma closing "the same day that X did"
+        comma = text.find(", ", same.end())
+        if comma > 0 and _verb_follows(text, comma + 2) and _verb_before(text, comma):
+            cuts.append(comma)
     if lead := _LEADING_CONCESSION.match(text):  # the first comma before a subject and verb
         comma, previous = text.find(", ", lead.end()), -1
         while comma > 0 and not _verb_follows(text, comma + 2):

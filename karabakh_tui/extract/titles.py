@@ -25,7 +25,7 @@ _LEADING_JUNK = re.compile(
     r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
     r"after|before|because|since)\b[,\s]*)+", re.I)
 _DATE_LEAD = re.compile(
-    r"^(?:(?:early|late|later|shortly|just|only|even|then)\s+)*"
+    r"^[\s.…]*(?:(?:early|late|later|shortly|just|only|even|then)\s+)*"
     r"(?:(?:on|in|by|at|during|from|since|until|after|before|between|around|about|of|the|"
     r"morning|evening|night|afternoon|day|days|end|beginning|start|year|month)\s+)*$", re.I)
 _DATE_TAIL = re.compile(r"^\s*[,;:.!?—–-]*\s*$")
@@ -46,7 +46,7 @@ def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None)
     start, end = _past_the_date(text, _clause_of(text, date.start if date.end > date.start
                                                  else -1), date)
     start, end = _trim_date(text, start, end, date)
-    start = _skip_junk(text, start, end)
+    start = _skip_junk(text, start, end, date)
     words = text[start:end].strip(_EDGE).split()
     if len(words) < _MIN_WORDS:
         words = text.strip(_EDGE).split()
@@ -130,11 +130,15 @@ def _trim_date(text: str, start: int, end: int, date: DateSpan) -> tuple[int, in
     return start, end
 
 
-def _skip_junk(text: str, start: int, end: int) -> int:
+def _skip_junk(text: str, start: int, end: int, date: DateSpan) -> int:
+    """Past leading connectives, but not into the date's own words ("After three days,
+    Shusha fell" keeps its "After")."""
     clause = text[start:end]
     stripped = clause.lstrip(_EDGE)
     offset = start + len(clause) - len(stripped)
     junk = _LEADING_JUNK.match(stripped)
-    if junk and _content_words(text, (offset + junk.end(), end)) >= _MIN_WORDS:
+    into_date = date.end > date.start and offset <= date.start < offset + (junk.end()
+                                                                            if junk else 0)
+    if junk and not into_date and _content_words(text, (offset + junk.end(), end)) >= _MIN_WORDS:
         return offset + junk.end()
     return offset

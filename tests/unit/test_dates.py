@@ -89,6 +89,15 @@ def test_relative_to_narrative_and_writing_date() -> None:
     assert one("last year's war", DateContext(written="2021-05")).edtf == "2020"
 
 
+def test_after_a_count_of_days_opening_a_clause_counts_from_the_narrative_s_day() -> None:
+    # 004 line 697: "On September 22, ... troops moved into Karabakh...After three days,
+    # Shusha fell." (1918)
+    ctx = DateContext(written="2021-05", narrative=(1918, 9, 22))
+    assert one("...After three days, Shusha fell.", ctx).edtf == "1918-09-25"
+    # a duration that qualifies a noun is no date
+    assert find_dates("After two weeks of fighting the city fell.", ctx) == []
+
+
 def test_sentence_opening_year_moves_the_narrative_a_later_one_does_not() -> None:
     ctx = DateContext(narrative=(2020, 9, 0))
     flashback = "Pashinyan ended any hope by declaring that Karabakh is Armenia in 2019."

@@ -44,6 +44,19 @@ def parts(text: str) -> list[str]:
      "pressure on members of the National Assembly to secure his victory in a second vote a "
      "week later.", "renewed protests succeeded in placing enough pressure on members of the "
                     "National Assembly to secure his victory in a second vote a week later."),
+    # line 1547 (gold S2-049 and S2-050): two happenings on "the very same day"
+    ("On May 9, the very same day that Armenian forces took control of the city, "
+     "Ter-Petrosyan and Mamedov signed a statement declaring a ceasefire.",
+     "Ter-Petrosyan and Mamedov signed a statement declaring a ceasefire."),
+    # line 1089 (gold S1-016 and S1-017): an elision joins two sentences of the quote
+    ("“Autumn of 1988 saw the Armenians turn against their Azerbaijani minority and expel "
+     "them from Armenia...Armenian gangs raided Azerbaijani villages; many of their residents "
+     "were beaten.", "...Armenian gangs raided Azerbaijani villages; many of their residents "
+                     "were beaten."),
+    # line 697: "After three days" opens the elided sentence
+    ("On September 22, shortly after the [Baku] Commune’s downfall, Turkish and Azeri troops "
+     "moved into Karabakh...After three days, Shusha fell.”", "...After three days, Shusha "
+                                                              "fell.”"),
 ])
 def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     got = parts(text)
@@ -56,9 +69,9 @@ def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     # line 271: "the combined forces of Armenia and Rome returned"
     "However, the tide quickly reversed and in the 370s the combined forces of Armenia and "
     "Rome “returned these territories to Armenia.”",
-    # line 1547: "Ter-Petrosyan and Mamedov signed" (one subject)
-    "On May 9, the very same day that Armenian forces took control of the city, "
-    "Ter-Petrosyan and Mamedov signed a statement.",
+    # line 1547: "Ter-Petrosyan and Mamedov signed" (one subject; the line's "the very same
+    # day that ..." before it is a happening of its own, tested above)
+    "On May 9, Ter-Petrosyan and Mamedov signed a statement.",
     # 002 line 115: a participle before "by" is no verb of a clause before "and"
     "Research conducted by the Yerevan Press Club and Yeni Nesil in 2019 found that a "
     "majority of Armenians opposed dialogue.",
@@ -91,6 +104,18 @@ def test_a_second_happening_is_its_own_part(text: str, second: str) -> None:
     # "and Cooperation that served": a name, then a relative clause
     "In 1997 the two countries signed the Treaty of Friendship and Cooperation that served as "
     "the culmination of bilateral agreements.",
+    # after an elision, a copula (line 1841), a past perfect's background (line 2523) or
+    # the present of a toll (line 635) tells no happening of its own
+    "Observers from the OSCE reported that the elections “did not meet international "
+    "standards for free and fair elections...And this was the OSCE/ODIHR finding for every "
+    "election in Azerbaijan observed since 1995.”",
+    "Facing his departure from office, “Kocharian began preparing the ground for his old "
+    "friend, colleague, and fellow Karabakhi, Serzh Sarkisian, to succeed him...Sarkisian had "
+    "served twice as Armenia's defense minister and more recently as prime minister.”",
+    "Turkish and Azeri forces captured the city in September and “swarmed throughout the city "
+    "plundering and killing...Conservative estimates of Armenian dead are close to ten "
+    "thousand, while many sources claim that from twenty to thirty thousand Christians were "
+    "slaughtered.”",
 ])
 def test_one_happening_stays_one_part(text: str) -> None:
     assert len(happening_clauses(text)) == 1

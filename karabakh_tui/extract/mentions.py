@@ -273,6 +273,9 @@ _NEW_SUBJECT = re.compile(
     r"(?:,\s+|\s+)and\s+(?=(?:the|a|an|its|their|his|her)\s|[“\"‘]?[A-Z0-9][\w’'‑-]*\s)")
 """"and" before a new subject (", and the United States joined", " and Pashinyan was
 arrested"); "and appeared to issue", with no subject, goes on with the same one."""
+_FOLLOWED_BY = re.compile(r",[”\"’]?(?=\s+followed\s+(?:[a-z]+\s+){0,3}?by\s)")
+"""", followed soon after by Artsakh's independence referendum" (004 line 1379): a later
+happening told as what came after the clause before."""
 _ELIDED_SENTENCE = re.compile(r"(?:\.\.\.|…)\s?(?=[“\"‘]?[A-Z][a-z])")
 """A quotation's elision before a capital joins two of its sentences ("... expel them from
 Armenia...Armenian gangs raided Azerbaijani villages", 004 line 1089): each tells its own."""
@@ -316,6 +319,7 @@ def happening_clauses(text: str) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _NEW_SUBJECT.finditer(text)
             if not _joins_names(text, m) and _verb_follows(text, m.end())
             and _verb_before(text, m.start())]
+    cuts += [m.end() for m in _FOLLOWED_BY.finditer(text)]  # the quote closes before it
     elisions = [m.start() for m in _ELIDED_SENTENCE.finditer(text)]
     cuts += [at for at, end in zip(elisions, [*elisions[1:], len(text)][:len(elisions)],
                                    strict=True) if _elided_happening(text[at:end])]

@@ -48,6 +48,10 @@ def parts(text: str) -> list[str]:
     ("On May 9, the very same day that Armenian forces took control of the city, "
      "Ter-Petrosyan and Mamedov signed a statement declaring a ceasefire.",
      "Ter-Petrosyan and Mamedov signed a statement declaring a ceasefire."),
+    # line 1379 (gold S2-014 and S2-015): what came after, told in a trailing participle
+    ("Six days later, “Azerbaijan's new National Council voted to revoke Nagorny Karabakh's "
+     "autonomous status,” followed soon after by Artsakh's independence referendum.",
+     "followed soon after by Artsakh's independence referendum."),
     # line 1089 (gold S1-016 and S1-017): an elision joins two sentences of the quote
     ("“Autumn of 1988 saw the Armenians turn against their Azerbaijani minority and expel "
      "them from Armenia...Armenian gangs raided Azerbaijani villages; many of their residents "

@@ -169,7 +169,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                               and not lasts_since(sentence.text, d)
                               and not is_statistic(sentence.text, d)
                               and not cites_a_source(sentence.text, d)
-                              and not names_a_slogan(sentence.text, d)])
+                              and not names_a_slogan(sentence.text, d)
+                              and not dates_a_comparison(sentence.text, d)])
             told = bool(kept) and tells_happening(sentence.text) \
                 and not contrasts_states(sentence.text)
             if told:
@@ -553,6 +554,18 @@ def contrasts_states(text: str) -> bool:
     return len(main) == 2 and not tells_happening(main[1])
 
 
+_COMPARISON_OPENING = re.compile(
+    r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|as\s+(?:was|had\s+been|is)\s+(?:also\s+)?"
+    r"the\s+case|like|unlike|in\s+contrast\s+to)\b[^,;]*$", re.I)
+
+
+def dates_a_comparison(text: str, date: DateSpan) -> bool:
+    """The date is in a leading comparison ("As was also the case during the Four-Day War,
+    these initial gains were concentrated in the northeast", 004 line 2897, in the 2020
+    war): the time of what is compared with, not of what the sentence tells."""
+    return date.end > date.start and bool(_COMPARISON_OPENING.match(text[:date.start].lstrip()))
+
+
 def names_a_slogan(text: str, date: DateSpan) -> bool:
     """The date is inside a short quoted name ("the “spirit of 1940”", "the ‘Generation
     of 1915’"): words of a label, not the time of what the sentence tells."""
@@ -588,7 +601,8 @@ def lasts_since(text: str, date: DateSpan) -> bool:
     a state's participle ("occupied by Armenia since the 1990s")."""
     before = text[:date.start]
     return bool(_SINCE_BEFORE.search(before) and (_PRESENT_PERFECT.search(text)
-                                                  or _HELD_SINCE.search(before)))
+                                                  or _HELD_SINCE.search(before)
+                                                  or _HAD_BEEN_SINCE.search(before)))
 
 
 _HELD_SINCE = re.compile(r"\b(?:occupied|held|controlled|ruled|governed|administered|closed|"
@@ -596,6 +610,13 @@ _HELD_SINCE = re.compile(r"\b(?:occupied|held|controlled|ruled|governed|administ
                          r"(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
 """A state described by its participle ("the territories ... captured and occupied by
 Armenia since the 1990s"): it has lasted since the date."""
+
+
+_HAD_BEEN_SINCE = re.compile(r"\bhad\s+(?:\w+ly\s+)?been\s+(?![a-z]+ing\b)[^,;]{0,60}\bsince\s+"
+                             r"(?:the\s+)?(?:(?:early|mid|late)[\s‑-]*)?$", re.I)
+"""A past state that had lasted since the date ("had been in power since 1998", "had been
+present in the Caucasus since the middle of the fourth century"); "had been fleeing ...
+since February" tells an activity, and is kept."""
 
 
 def _distinct(spans: list[DateSpan]) -> list[DateSpan]:

@@ -6,6 +6,7 @@ from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
     cites_a_source,
     contrasts_states,
+    dates_a_comparison,
     document_mentions,
     ends_a_quote,
     ends_a_state,
@@ -334,6 +335,23 @@ def test_a_state_held_since_a_date_is_no_happening_then() -> None:
     flight = ("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
               "February 1988")
     assert not lasts_since(flight, find_dates(flight)[0])
+    # 004 line 100: a past state that had lasted since the date
+    power = ("Sargsyan's Republican Party of Armenia had been in power since 1998 and was a "
+             "typical post-Soviet party of power.")
+    assert lasts_since(power, find_dates(power)[0])
+
+
+def test_the_date_of_a_leading_comparison_is_not_the_sentence_s() -> None:
+    # 004 line 2897, in the 2020 war (its "during the Four-Day War" written as a date): what
+    # happened in April 2016 is compared with
+    text = ("As was also the case in April 2016, these initial gains were concentrated in "
+            "the northeast of Artsakh.")
+    dates = find_dates(text)
+    assert dates and all(dates_a_comparison(text, d) for d in dates)
+    assert labels(text) == []
+    # a date after the comparison's comma is the sentence's own
+    own = "Like Sumgait, the violence in Baku began on January 13, 1990."
+    assert labels(own) == ["13 January 1990"]
 
 
 def test_the_place_of_a_story_is_carried_three_sentences_on() -> None:

@@ -73,7 +73,7 @@ _OWN_TIME = re.compile(
 naval doctrine ...", "for decades"), not at all ("never fought"), or as a general truth
 ("economy cannot be understood as ..."): it does not inherit the passage's date."""
 _FINE_DAYS = 31
-_PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,]*$")
+_PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,“”\"‘]*$")
 _ADVERBS = frozenset("further also not never already then just still even since long "
                      "much more most largely".split())
 _NON_FINITE_BEFORE = frozenset(
@@ -264,6 +264,9 @@ _LEADING_AFTER = re.compile(r"^\s*(?:following|after)\s", re.I)
 _DATE_PHRASE = re.compile(r"^(?:by|on|in|until|from|since|around|as\s+of)\s+\S+(?:\s+\S+){0,3}$",
                           re.I)
 """A short time phrase between two commas, which opens the clause after it."""
+_TIME_LEAD = re.compile(r"^[“\"]?(?:after|before|following|upon)\s", re.I)
+"""A time clause between two commas ("“After the first round of voting on 19 February
+2008, Serzh Sarkisian was declared ...", 004 line 2523) opens the clause after it."""
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:[a-z]+ed|been|[a-z]+en)\b", re.I)
 _COUNTED_ON = re.compile(r"\b(?:following|next|later|earlier|previous|preceding|after|"
                          r"before|since|ago)\b", re.I)
@@ -332,7 +335,9 @@ def happening_clauses(text: str) -> list[tuple[int, int]]:
         comma, previous = text.find(", ", lead.end()), -1
         while comma > 0 and not _verb_follows(text, comma + 2):
             comma, previous = text.find(", ", comma + 2), comma
-        if comma > 0 and previous > 0 and _DATE_PHRASE.match(text[previous + 2:comma]):
+        lead_in = text[previous + 2:comma]
+        if comma > 0 and previous > 0 and (_DATE_PHRASE.match(lead_in)
+                                           or _TIME_LEAD.match(lead_in)):
             comma = previous  # "..., by October 6, Azerbaijan had broken through"
         if comma > 0:
             cuts.append(comma)
@@ -911,6 +916,12 @@ _CONCESSIVE = re.compile(r"^[\"“]?(?:however,\s*)?(?:while|whereas|although|th
 _PRESENT_JUDGEMENT = re.compile(
     r"\b(?:is|are|remains?|seems?|appears?|makes|accept|claim|blame)\b|"
     r"\bit\s+(?:appeared|seemed)\b", re.I)
+_PRESENT_REPORT = re.compile(r"\b(?:writes|argues|notes|explains|contends|observes|"
+                             r"suggests)\b", re.I)
+"""A writer's present, outside what they quote ("journalist Neil Hauer writes that ..."):
+analysis drawn on, not a happening ("the DFR Lab concluded that “open-source evidence
+suggests ...”" tells the conclusion)."""
+_QUOTED = re.compile(r"“[^”]*(?:”|$)")
 _PAST_OR_DID = re.compile(rf"{_PAST.pattern}|\bdid\b")
 _NOT_AFTER = re.compile(r"\s*(?:not|never)\b|n[’']t\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:neither|nor|never|no\s+one|nobody)\b[^,;]*$", re.I)
@@ -923,6 +934,7 @@ def is_commentary(text: str) -> bool:
     Sumgait, ...") or speaks in the present ("it is possible that", "seems to have")."""
     text = text.lstrip()
     return bool(_COMMENTARY_OPENING.match(text) or _PRESENT_JUDGEMENT.search(text)
+                or _PRESENT_REPORT.search(_QUOTED.sub("", text))
                 or _concedes_a_state(text) or _denies(text))
 
 
@@ -949,7 +961,7 @@ def tells_action(text: str) -> bool:
         return False
     return bool(_ABLE.search(text)) or any(
         m.group(0).lower() not in _STATE_VERBS and _is_finite_past(text, m)
-        for m in _PAST.finditer(text))
+        and not _in_relative(text, m.start()) for m in _PAST.finditer(text))
 
 
 def _denies(text: str) -> bool:

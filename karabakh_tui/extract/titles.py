@@ -23,7 +23,10 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|—|–|\s-\s|,\s(?=(?:while|whereas|alt
 _LEADING_JUNK = re.compile(
     r"^(?:(?:after\s+all|and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
     r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
-    r"after|before|because|since)\b[,\s]*)+", re.I)
+    r"because|(?:after|before|since)(?!\s+(?:the|a|an|his|her|its|their|this|that|these|"
+    r"those)\b))\b[,\s]*)+", re.I)
+"""Connectives before a clause; "After the first round of voting ..." is a time phrase,
+not a connective, and keeps its "After"."""
 _DATE_LEAD = re.compile(
     r"^[\s.…]*(?:(?:early|late|later|shortly|just|only|even|then)\s+)*"
     r"(?:(?:on|in|by|at|during|from|since|until|after|before|between|around|about|of|the|"

@@ -52,6 +52,12 @@ def parts(text: str) -> list[str]:
     ("Six days later, “Azerbaijan's new National Council voted to revoke Nagorny Karabakh's "
      "autonomous status,” followed soon after by Artsakh's independence referendum.",
      "followed soon after by Artsakh's independence referendum."),
+    # line 2523: the time clause between two commas opens the clause after it
+    ("While Ter-Petrosyan ran a competitive campaign, due in part to the fact that he still "
+     "commanded the loyalty of many among Armenia's political elite, \"After the first round "
+     "of voting on 19 February 2008, Serzh Sarkisian was declared the outright winner.\"",
+     "\"After the first round of voting on 19 February 2008, Serzh Sarkisian was declared the "
+     "outright winner.\""),
     # line 1089 (gold S1-016 and S1-017): an elision joins two sentences of the quote
     ("“Autumn of 1988 saw the Armenians turn against their Azerbaijani minority and expel "
      "them from Armenia...Armenian gangs raided Azerbaijani villages; many of their residents "

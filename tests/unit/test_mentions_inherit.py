@@ -323,3 +323,22 @@ def test_where_people_lived_is_a_state_not_a_happening() -> None:
     assert not tells_action("While Armenians and Azeris no longer lived side by side anywhere "
                             "in Artsakh, the region “was still a mosaic of Azerbaijani and "
                             "Armenian villages.")
+
+
+def test_a_past_only_in_a_relative_clause_or_a_writer_s_present_is_no_happening() -> None:
+    # 004 line 3015: the only past is in "who stayed behind"
+    assert not tells_action(
+        "In this light, encouraging violence against civilians and captives—either tacitly or "
+        "explicitly—not only removes the few Armenians who stayed behind, but also scares the "
+        "rest into fleeing ahead of the Azeri army’s advance.")
+    # 004 line 2999: a present perfect whose participle follows an opening quote
+    assert not tells_action("The Prosecutor’s Office has dismissed most claims of war crimes, "
+                            "alleging that it has “determined that many of the videos were "
+                            "fake.”")
+    # 004 line 2999: the writer's present; 004 line 3425: a present inside what is quoted
+    assert is_commentary("Describing the videos of war crimes, journalist Neil Hauer writes "
+                         "that “A state policy in Azerbaijan of ethnic hatred towards Armenians "
+                         "has played a driving role in encouraging these crimes.”")
+    assert not is_commentary("While Azerbaijan predictably denied these reports, the DFR Lab "
+                             "concluded that “open-source evidence suggests that Azerbaijan used "
+                             "extreme and indiscriminate tactics.”")

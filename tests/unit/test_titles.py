@@ -128,3 +128,11 @@ def test_after_all_is_a_connective_not_the_title_s_first_word() -> None:
                 "the failed negotiations of the 2000s.")
     title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
     assert title.startswith("Armenia rejected previous offers of autonomy"), title
+
+
+def test_after_the_x_is_a_time_phrase_that_keeps_its_after() -> None:
+    # 004 line 1031
+    sentence = ("After a month of dormancy, the Karabakh Movement returned to center stage in May "
+                "1988, when Karen Demirchyan struck a deal with Igor Muradyan.")
+    title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
+    assert title.startswith("After a month of dormancy, the Karabakh Movement returned"), title

@@ -568,7 +568,14 @@ def dates_a_comparison(text: str, date: DateSpan) -> bool:
     """The date is in a leading comparison ("As was also the case during the Four-Day War,
     these initial gains were concentrated in the northeast", 004 line 2897, in the 2020
     war): the time of what is compared with, not of what the sentence tells."""
-    return date.end > date.start and bool(_COMPARISON_OPENING.match(text[:date.start].lstrip()))
+    before = text[:date.start]
+    return date.end > date.start and bool(_COMPARISON_OPENING.match(before.lstrip())
+                                          or _COMPARED_TO.search(before))
+
+
+_COMPARED_TO = re.compile(r"\bcompar(?:ed|ing|es|e)\b[^;:]*\b(?:to|with)\b[^;:]*$", re.I)
+"""The date of what a happening is compared to ("Speaking in 2007, Ter-Petrosyan compared
+the attack to ... Stalin’s purges of the 1930s", 004 line 2375)."""
 
 
 def names_a_slogan(text: str, date: DateSpan) -> bool:

@@ -349,6 +349,10 @@ def test_the_date_of_a_leading_comparison_is_not_the_sentence_s() -> None:
     dates = find_dates(text)
     assert dates and all(dates_a_comparison(text, d) for d in dates)
     assert labels(text) == []
+    # 004 line 2375: the date of what a happening is compared to
+    compared = ("Speaking in 2007, Ter-Petrosyan compared the attack to the killing of the "
+                "Armenian elite and Stalin’s purges of the 1930s.")
+    assert labels(compared) == ["2007"]
     # a date after the comparison's comma is the sentence's own
     own = "Like Sumgait, the violence in Baku began on January 13, 1990."
     assert labels(own) == ["13 January 1990"]

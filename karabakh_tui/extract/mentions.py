@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from karabakh_tui.extract.dates import (
     DateContext,
@@ -325,8 +326,8 @@ def happening_clauses(text: str) -> list[tuple[int, int]]:
             and _verb_before(text, m.start())]
     cuts += [m.end() for m in _FOLLOWED_BY.finditer(text)]  # the quote closes before it
     elisions = [m.start() for m in _ELIDED_SENTENCE.finditer(text)]
-    cuts += [at for at, end in zip(elisions, [*elisions[1:], len(text)][:len(elisions)],
-                                   strict=True) if _elided_happening(text[at:end])]
+    cuts += [at for at, end in pairwise([*elisions, len(text)])
+             if _elided_happening(text[at:end])]
     if same := _SAME_TIME_THAT.search(text):  # the comma closing "the same day that X did"
         comma = text.find(", ", same.end())
         if comma > 0 and _verb_follows(text, comma + 2) and _verb_before(text, comma):
@@ -559,9 +560,11 @@ def contrasts_states(text: str) -> bool:
     return len(main) == 2 and not tells_happening(main[1])
 
 
-_COMPARISON_OPENING = re.compile(
-    r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|as\s+(?:was|had\s+been|is)\s+(?:also\s+)?"
-    r"the\s+case|like|unlike|in\s+contrast\s+to)\b[^,;]*$", re.I)
+_COMPARING = (r"just\s+as|as\s+in|as\s+(?:was|had\s+been|is)\s+(?:also\s+)?the\s+case|like|"
+              r"unlike|in\s+contrast(?:\s+to)?")
+"""Openers of a comparison: a judgement when they open a sentence without a date, the time
+of what is compared with when they hold one."""
+_COMPARISON_OPENING = re.compile(rf"^[\"“]?(?:however,\s*)?(?:{_COMPARING})\b[^,;]*$", re.I)
 
 
 def dates_a_comparison(text: str, date: DateSpan) -> bool:
@@ -910,8 +913,7 @@ def _days(key: int) -> int:
 
 
 _COMMENTARY_OPENING = re.compile(
-    r"^[\"“]?(?:however,\s*)?(?:just\s+as|as\s+in|"
-    r"as\s+(?:was|had\s+been)\s+(?:also\s+)?the\s+case|like|unlike|in\s+contrast|rather(?=,)|"
+    rf"^[\"“]?(?:however,\s*)?(?:{_COMPARING}|rather(?=,)|"
     r"nor|not\s+only|on\s+the\s+other\s+hand|despite|"
     r"more\s+importantly|as\s+a\s+result|due\s+to|with|often|examining|"
     r"as\s+[^.;:]{0,80}?\b(?:put\s+it|explained|detailed|noted|observed|described|wrote|"

@@ -696,6 +696,14 @@ later, the text of the joint statement was released"): that day, or into the nex
 the weeks that "soon" alone would allow."""
 
 
+_RIGHT_AFTER_IT = re.compile(
+    r"\b(?:shortly|immediately|right|just|moments?)\s+after\s+(?:the|this|that)\s+"
+    r"(?:[a-z]+\s+)?[a-z]+\W*$", re.I)
+"""A clause that ends "shortly after the meeting" (004 line 2709: "On April 22, Sargsyan
+met with Pashinyan ... and Pashinyan was arrested shortly after the meeting") tells the
+hours after a happening of the passage's day: that day, not the weeks "soon" allows."""
+
+
 _LATER = re.compile(
     r"\b(?:soon|shortly|subsequent(?:ly)?|later|eventually|gradually|thereafter|afterwards?|"
     r"(?:the\s+)?(?:following|next|ensuing|coming)\s+(?:few\s+)?(?:days|weeks|months)|"
@@ -735,6 +743,8 @@ def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
         if (soon["u"] or soon["w"]).lower().startswith("minute"):
             return anchor
         return range_span(anchor, _next_day(anchor), "", 0, 0)
+    if anchor.precision == "day" and _RIGHT_AFTER_IT.search(text):
+        return anchor
     future = _main_would(text)
     later = _LATER.search(text)
     if anchor.precision not in ("day", "month") or not (future or later):

@@ -247,6 +247,17 @@ def test_minutes_or_hours_later_stay_on_the_passage_s_day_not_the_weeks_soon_all
     assert inferred_span(anchor, "The message was soon deleted.").upper == 20201130
 
 
+def test_shortly_after_a_happening_of_the_day_is_that_day() -> None:
+    from karabakh_tui.extract.mentions import inferred_span
+
+    # 004 line 2709: Pashinyan was arrested the day of the meeting (April 22, 2018)
+    meeting = find_dates("On April 22, 2018, Sargsyan met with Pashinyan.")[0]
+    arrested = inferred_span(meeting, "Pashinyan was arrested shortly after the meeting.")
+    assert arrested == meeting
+    # "shortly after" with no happening named after it still runs on
+    assert inferred_span(meeting, "Pashinyan was arrested shortly after.").upper == 20180531
+
+
 def test_the_dated_sentence_s_own_paragraph_goes_on_with_its_story_further() -> None:
     # 004 line 1123 (gold S1-029, S1-030): one paragraph from the earthquake of December 7,
     # 1988 to the arrest of the Karabakh Committee, nine sentences on

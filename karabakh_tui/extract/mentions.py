@@ -180,7 +180,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                 yield from (_titled_by_clause(_mention(sentence, d, gaz, known, False, before,
                                                        piece), clauses)
                             for d, piece in zip(kept, pieces, strict=True))
-                yield from _other_happenings(sentence, kept, gaz, known, before, clauses)
+                yield from (_dated_before(m, dated, known) for m in _other_happenings(
+                    sentence, kept, gaz, known, before, clauses))
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
             elif kept:  # a passage's date is set by a happening, not by analysis of one
@@ -211,8 +212,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                 mention = replace(mention, title=make_title(sentence.text, inherited,
                                                             clauses[0]))
             yield mention
-            yield from _other_happenings(sentence, (), gaz, known, before, clauses,
-                                         passage.date)
+            yield from (_dated_before(m, dated, known) for m in _other_happenings(
+                sentence, (), gaz, known, before, clauses, passage.date))
         elif passage.holds(sentence):
             passage.note(sentence)
 
@@ -515,6 +516,35 @@ def _back_reference(sentence: Sentence, dated: Sequence[tuple[int, set[str], Dat
         if noun in nouns:
             return date
     return None
+
+
+_HAPPENING_NOUN = re.compile(
+    r"\b(?:referendum|election|ceasefire|cease-fire|truce|armistice|summit|coup|massacre|"
+    r"pogrom|earthquake|inauguration|funeral|resignation)s?\b", re.I)
+
+
+def _dated_before(mention: Mention, dated: Sequence[tuple[int, set[str], DateSpan]],
+                  periods: Sequence[Period]) -> Mention:
+    """A happening told as coming some time after the passage's day ("Six days later,
+    the National Council voted to revoke ... autonomous status, followed soon after by
+    Artsakh's independence referendum", 004 line 1379: 26 November to the end of
+    December) that the document dated to a day inside that time a few sentences before
+    ("In a referendum held on December 10", line 1359) takes that day."""
+    date, clause = mention.date, mention.clause
+    if clause is None or date.lower == date.upper:
+        return mention
+    heads = {m.group(0).lower().replace("-", "").removesuffix("s")
+             for m in _HAPPENING_NOUN.finditer(mention.sentence.text[clause[0]:clause[1]])}
+    for index, nouns, told in reversed(dated):
+        if mention.sentence.index - index > _BACK_REACH:
+            break
+        if told.precision == "day" and date.lower < told.lower <= date.upper \
+                and heads & nouns:
+            told = replace(told, text=date.text, start=date.start, end=date.end,
+                           inferred=True)
+            return replace(mention, date=told, inferred=True, periods=tuple(
+                periods_for(told.lower, told.upper, periods)))
+    return mention
 
 
 def ends_a_state(text: str, date: DateSpan) -> bool:

@@ -353,3 +353,24 @@ def test_a_past_only_in_a_relative_clause_or_a_writer_s_present_is_no_happening(
     assert not is_commentary("While Azerbaijan predictably denied these reports, the DFR Lab "
                              "concluded that “open-source evidence suggests that Azerbaijan used "
                              "extreme and indiscriminate tactics.”")
+
+
+# 004 lines 1359 and 1379 (markers removed; the year, given earlier in the chapter, added)
+REFERENDUM = ("In a referendum held on December 10, 1991, the Armenians of Artsakh, the Azeri "
+              "minority having boycotted, approved the Soviet’s declaration, voting almost "
+              "unanimously—108,615 to 24—for independence.")
+CRASH = ("On November 20, 1991, a helicopter carrying Azeri officials as well as Russian and "
+         "Kazakh negotiators \"crashed over the Martuni region in southern Karabakh, apparently "
+         "after being shot down by Armenian fighters.\"")
+REVOKED = ("Six days later, \"Azerbaijan's new National Council voted to revoke Nagorny "
+           "Karabakh's autonomous status,\" followed soon after by Artsakh's independence "
+           "referendum.")
+
+
+def test_a_happening_told_as_soon_after_takes_the_day_the_document_gave_it_before() -> None:
+    told = dated(sentence(0, REFERENDUM, paragraph=0), sentence(1, CRASH, paragraph=1),
+                 sentence(2, REVOKED, paragraph=1))
+    assert told[-2:] == [(2, True, "26 November 1991"), (2, True, "10 December 1991")]
+    # without the referendum's own sentence, "soon after" 26 November is all a reader has
+    alone = dated(sentence(1, CRASH, paragraph=1), sentence(2, REVOKED, paragraph=1))
+    assert alone[-1] == (2, True, "26 November 1991 – December 1991")

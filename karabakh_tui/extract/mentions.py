@@ -160,7 +160,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         recent = [s for s in recent[-_PLACE_MEMORY:] if s.paragraph == sentence.paragraph]
         before = [s.text for s in recent]
         recent.append(sentence)
-        spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"]
+        spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"
+                 and not bounds_a_superlative(sentence.text, d)]
         new_paragraph = _paragraph_key(sentence) != para
         para = _paragraph_key(sentence)
         ctx = ctx.advance(spans, sentence.text, new_paragraph)
@@ -604,6 +605,34 @@ def dates_a_comparison(text: str, date: DateSpan) -> bool:
     before = text[:date.start]
     return date.end > date.start and bool(_COMPARISON_OPENING.match(before.lstrip())
                                           or _COMPARED_TO.search(before))
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:worst|largest|deadliest|bloodiest|biggest|greatest|heaviest|fiercest|"
+    r"most\s+[a-z]+)\b(?P<gap>(?:\s+[\w‑-]+){0,5}?)\s+"
+    r"(?:(?:during|in|of|since)\s+(?:the\s+)?)?$|"
+    r"\b(?:first|only)\s+time\s+(?:since\s+(?:the\s+)?)?$", re.I)
+_SCOPE_WORD = re.compile(r"^(?:during|in|of|since)\b", re.I)
+_SINCE_WORD = re.compile(r"^since\b", re.I)
+_SCOPE_END = re.compile(r"\b(?:during|in|of|since)\s+(?:the\s+)?$", re.I)
+
+
+def bounds_a_superlative(text: str, date: DateSpan) -> bool:
+    """The date only bounds a superlative ("What followed is widely regarded as the worst
+    single massacre of civilians during the war", 004 line 1475; "it quickly escalated
+    into the most serious round of fighting since the Four-Day War in 2016", line 2771,
+    of July 2020): the time the comparison runs over, not the time of the happening,
+    which the sentence leaves to its passage."""
+    before = text[:date.start]
+    m = _SUPERLATIVE.search(before)
+    if m is None or date.end <= date.start:
+        return False
+    if m["gap"] is None:  # "for the first time since 1920", not "... in 2008"
+        return before.rstrip().lower().endswith("since") or bool(_SINCE_WORD.match(date.text))
+    if any(_is_finite_past(m["gap"], w) for w in _PAST.finditer(m["gap"])):
+        return False  # "the most recent conflict emerged in the late 1980s": its own time
+    has_word = bool(_SCOPE_END.search(before))
+    return has_word or bool(_SCOPE_WORD.match(date.text))
 
 
 _COMPARED_TO = re.compile(r"\bcompar(?:ed|ing|es|e)\b[^;:]*\b(?:to|with)\b[^;:]*$", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
+    bounds_a_superlative,
     cites_a_source,
     contrasts_states,
     dates_a_comparison,
@@ -356,6 +357,29 @@ def test_the_date_of_a_leading_comparison_is_not_the_sentence_s() -> None:
     # a date after the comparison's comma is the sentence's own
     own = "Like Sumgait, the violence in Baku began on January 13, 1990."
     assert labels(own) == ["13 January 1990"]
+
+
+def test_a_date_that_only_bounds_a_superlative_is_not_the_happening_s() -> None:
+    # 004 line 2771, of the July 2020 clashes in Tavush: the Four-Day War is what they are
+    # measured against (it was dated 5 April 2016)
+    tavush = ("While the fighting may have begun accidentally, it quickly escalated into the "
+              "most serious round of fighting since the Four-Day War in 2016.")
+    assert find_dates(tavush) and labels(tavush) == []
+    # 004 line 1475: "during the war" is the range of "worst", not when the massacre was
+    massacre = "What followed is widely regarded as the worst single massacre during the war."
+    assert all(bounds_a_superlative(massacre, d) for d in find_dates(massacre))
+    # 004 line 1237 (May 1990): "for the first time since 1920" is not an event of 1920
+    elections = ("In Armenia, where elections were held on May 20, 1990, the ANM won half the "
+                 "seats, placing it in power for the first time since 1920.")
+    assert labels(elections) == ["20 May 1990"]
+    # a verb between the superlative and the date makes the date its own (004 lines 887,
+    # 2667)
+    emerged = ("The most recent conflict emerged in the late 1980s when the Soviet Union began "
+               "instituting the policies of glasnost.")
+    assert labels(emerged) == ["late 1980s"]
+    topping = ("Azerbaijan channeled much of its wealth into its military, with military "
+               "expenditures topping $1 billion for the first time in 2008.")
+    assert labels(topping) == ["2008"]
 
 
 def test_the_place_of_a_story_is_carried_three_sentences_on() -> None:

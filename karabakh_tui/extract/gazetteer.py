@@ -66,6 +66,9 @@ class Entry:
     seat_of: tuple[tuple[str, int, int], ...] = ()
     """(state, first year, last year): a capital that stands for its government
     ("Moscow declared a state of emergency" in 1990 is the Soviet Union)."""
+    third_party: bool = False
+    """Acts both in the conflict and in the comparisons the essays draw (the United
+    States, Russia): names a sentence's actor without making it core or context."""
 
     @property
     def names(self) -> tuple[tuple[str, str], ...]:
@@ -376,10 +379,15 @@ class Gazetteer:
         return people
 
     def is_context(self, matches: Iterable[Match]) -> bool:
-        """The sentence is about somewhere else (a comparison), not the conflict itself."""
-        flags = [self._index[(m.kind, m.name)].context for m in matches
-                 if (m.kind, m.name) in self._index]
-        return any(flags) and sum(not f for f in flags) == 0
+        """The sentence is about somewhere else (a comparison), not the conflict itself:
+        it names an actor or place of a comparison and none of the conflict's own (a third
+        party such as the United States counts for neither: "in May 2003 U.S. President
+        George W. Bush declared “Mission Accomplished” after ousting Saddam Hussein from
+        power in Iraq", 001 line 3)."""
+        entries = [self._index[(m.kind, m.name)] for m in matches
+                   if (m.kind, m.name) in self._index]
+        return any(e.context for e in entries) and all(e.context or e.third_party
+                                                       for e in entries)
 
 
 _SCANS_KEPT = 4096
@@ -444,7 +452,8 @@ def _entry(kind: str, raw: dict[str, object]) -> Entry:
                  _float(raw.get("lat")), _float(raw.get("lon")),
                  tuple(map(str, raw.get("adjectives", []))),  # type: ignore[call-overload]
                  str(raw.get("place", "")), raw.get("place_when") == "always",
-                 str(raw.get("represents", "")), _seats(raw.get("seat_of", [])))
+                 str(raw.get("represents", "")), _seats(raw.get("seat_of", [])),
+                 bool(raw.get("third_party", False)))
 
 
 def _seats(values: object) -> tuple[tuple[str, int, int], ...]:

@@ -210,6 +210,25 @@ def test_comparison_states_are_context_actors() -> None:
     assert actors(text, 1982) == {"Israel", "Menachem Begin", "Palestine Liberation Organization"}
 
 
+def test_a_third_party_makes_a_comparison_neither_core_nor_context() -> None:
+    gaz = load_gazetteer()
+    # the comparisons the issue names: Tsushima in 1905 (002 line 31, "In 1905 Japan scored
+    # a stunning victory over Russia"), Israel and the PLO in 1982 and Iraq in 2003 (001
+    # line 3); Russia, Israel and the United States act in the conflict too
+    assert gaz.is_context(gaz.find("In 1905 Japan scored a stunning victory over Russia.",
+                                   1905))
+    bush = ("in May 2003 U.S. President George W. Bush declared “Mission Accomplished” after "
+            "ousting Saddam Hussein from power in Iraq.")
+    assert gaz.is_context(gaz.find(bush, 2003))
+    ossetia = ("In 2008, Russia de\u2011recognized Georgia’s territorial integrity in order to "
+               "justify its intervention in South Ossetia")
+    assert gaz.is_context(gaz.find(ossetia, 2008))
+    # a third party on its own, or beside a party to the conflict, is the conflict's
+    assert not gaz.is_context(gaz.find("Russia brokered a ceasefire", 2020))
+    assert not gaz.is_context(gaz.find("In 1905 Japan scored a victory over Russia and "
+                                       "Armenia", 1905))
+
+
 def test_the_group_is_the_group_named_before() -> None:
     # 004 line 1925
     before = ("In addition, improving relations between Russia and the West as well as the OSCE "

@@ -41,7 +41,9 @@ _M = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|Octo
       r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 _D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<{n}>\d{{3,4}})(?![\d,.]\d)"
-_Q = r"(?:(?P<{n}>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s\-‐‑]+(?:of\s+)?)?"
+_PART_OF = (r"the\s+(?:beginning|start|middle|end)\s+of|"
+            r"the\s+(?:first|opening|last|final|closing)\s+(?:few\s+)?(?:days|weeks?)\s+of")
+_Q = r"(?:(?P<{n}>early|mid|late|" + _PART_OF + r")[\s\-‐‑]+(?:of\s+)?)?"
 _ORD = (r"(?P<{n}>(?:twenty-)?(?:" + "|".join(_ORDINALS) + r")|\d{{1,2}}(?:st|nd|rd|th))")
 _ERA = r"(?-i:(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE))(?![A-Za-z])"
 _SEASON = r"(?P<{n}>spring|summer|autumn|fall|winter)"
@@ -112,7 +114,8 @@ _CUES: dict[str, _Cue] = {
     "month": _words(*MONTHS, *(f"{abbr}." for abbr in _MONTH_ABBR)),
     "season": _words(*_SEASONS),
     "months": _words("months"),
-    "part": _words("early", "mid", "late", "beginning", "start", "end"),
+    "part": _words("early", "mid", "late", "beginning", "start", "end", "first", "opening",
+                   "last", "final", "closing"),
     "year|month": _words("year", "month"),
     "centuries": _words("centuries"),
     "century": _words("century"),
@@ -191,8 +194,7 @@ _PATTERNS = _table(
      r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
     ("year_q", "3digits part", _f(r"\b(?P<q>early|mid|late)[\s\-‐‑]+{y}\b", y=_Y)),
     ("month_q", "month part",
-     _f(r"\b(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s\-‐‑]+{m}\b",
-        m=_M)),
+     _f(r"\b(?P<q>early|mid|late|" + _PART_OF + r")[\s\-‐‑]+{m}\b", m=_M)),
     ("approx_year", "3digits about",
      r"\b(?P<c>c\.|ca\.|circa|around|about|approximately)\s*(?P<y>1\d{3}|20\d{2})\b"
      r"(?![\d,.]\d|\s*(?:%|percent))"),
@@ -309,6 +311,14 @@ class DateContext:
                     day = 0
                 guessed = span.inferred and (self.narrative is None or self.guessed)
                 return replace(self, narrative=(year, month, day), guessed=guessed)
+            if span.precision == "range" and year == split_key(span.upper)[0] and \
+                    _MONTH_WORD.search(span.text):
+                # "from July through the end of September" (004 line 1707): its year and
+                # first month, as "July" alone would have set
+                if self._fine_after(year) and _FLASHBACK.search(text):
+                    continue
+                guessed = span.inferred and (self.narrative is None or self.guessed)
+                return replace(self, narrative=(year, month, 0), guessed=guessed)
             if span.precision == "year" and _NEXT_YEAR.fullmatch(span.text.strip()):
                 # "a promising new format emerged the following year. On April 1, ..."
                 return replace(self, narrative=(year, 0, 0), guessed=self.guessed)
@@ -693,6 +703,10 @@ def _qualify(q: str | None) -> str:
     if not q:
         return ""
     q = " ".join(_fold(q).split())
+    if q.startswith(("the first ", "the opening ")):
+        return "early"  # "the first week of October": its first days, as "early October"
+    if q.startswith(("the last ", "the final ", "the closing ")):
+        return "late"  # "During the last week of October" (004 line 1707)
     return {"the beginning of": "early", "the start of": "early", "the middle of": "mid",
             "the end of": "late"}.get(q, q)
 
@@ -807,10 +821,15 @@ def _read_month_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | N
                     m.group(0), m.start(), m.end(), qualifier=q, inferred=True)
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!(?:will|would|is|was|we|I|they|he|she|it)\b)[a-z]{3,}\b")
+
+
 def _read_month(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     mo, prep = _month(m["m"]), _fold(m["p"])
     if m["m"][0].islower():
         return None  # the verb "may", "the march of defeated, exhausted refugees"
+    if prep == "this" and ctx.narrative and _NOUN_AFTER.match(text, m.end()):
+        prep = "the"  # "This October offensive" (004 line 1707): the one just told
     if prep in ("last", "this", "next"):
         if not ctx.written_ymd:
             return None
@@ -1301,7 +1320,13 @@ def _edtf_of(value: int) -> str:
     return f"{edtf_year(y)}-{m:02d}-{d:02d}"
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‐‑]|to|until|till|through|and)\s*$", re.I)
+_MONTH_WORD = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
+"""A range written with month names ("from July through the end of September"), not a
+named time ("the Four-Day War") the narrative only refers to."""
+_PARTS = ("", "early", "mid", "late")
+"""Qualifiers a range's ends may have: "from July through the end of September" (004
+line 1707) runs from July to September's end; "around"/"before" ends do not join."""
+_RANGE_JOIN = re.compile(r"^\s*(?:[-–—‐‑]|to|until|till|through|and)\s*(?:the\s+)?$", re.I)
 
 
 def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
@@ -1313,8 +1338,8 @@ def _join_ranges(text: str, spans: list[DateSpan]) -> list[DateSpan]:
             dash = text[prev.end:span.start].strip() in "-–—‐‑"
             opener = re.search(r"\b(?:between|from|throughout)\s+(?:the\s+)?$",
                                text[max(0, prev.start - 14):prev.start], re.I)
-            if (dash or opener) and prev.lower <= span.upper and not prev.qualifier and \
-                    not span.qualifier:
+            if (dash or opener) and prev.lower <= span.upper and \
+                    prev.qualifier in _PARTS and span.qualifier in _PARTS:
                 out[-1] = range_span(prev, span, text[prev.start:span.end], prev.start, span.end)
                 continue
         out.append(span)

@@ -160,6 +160,31 @@ def test_day_ranges_and_year_ends_take_the_narrative_year() -> None:
                "villages", DateContext(narrative=(1988, 11, 0))).edtf == "1988-12"
 
 
+def test_the_first_or_last_weeks_of_a_month_and_ranges_to_a_month_s_end() -> None:
+    # 004 line 921 and line 1707 (October 1993)
+    assert one("After making this transition to Armenia proper in the last weeks of February "
+               "1988").label == "late February 1988"
+    ctx = DateContext(written="2021-05", narrative=(1993, 10, 21))
+    assert one("“During the last week of October, the NK forces occupied Horadiz", ctx).edtf \
+        == "1993-10-21/1993-10-31"
+    # 004 line 1707: one range, from the start of July to the end of September; the
+    # narrative moves into it, so the next "In September" is 1993, not the writing year's
+    text = ("This October offensive contrasted with the apparent willingness to make peace "
+            "that Aliyev had shown while serving as acting president from July through the "
+            "end of September.")
+    ctx = DateContext(written="2021-05", narrative=(1993, 8, 0))
+    # "This October offensive" is the one the narrative just told, not October 2021
+    assert [d.edtf for d in find_dates(text, ctx)] == ["1993-10", "1993-07/1993-09-30"]
+    after = ctx.advance(find_dates(text, ctx), text, new_paragraph=True)
+    assert one("In September, Aliyev had approved a meeting", after).edtf == "1993-09"
+    # a named time is no range the narrative moves into
+    war = "As was also the case during the Four-Day War in April 2016, the gains were few."
+    moved = WAR.advance([d for d in find_dates(war, WAR) if d.precision == "range"], war)
+    assert moved.narrative == WAR.narrative
+    # "between the late 1980s and the early 1990s" is one range
+    assert one("between the late 1980s and the early 1990s").edtf == "1987/1992"
+
+
 def test_a_later_date_going_back_in_time_does_not_move_the_narrative() -> None:
     # 004 line 2709, then "By the following evening" must be 23 April 2018
     text = ("On April 22, Sargsyan met with Pashinyan and “appeared to issue a threat by "

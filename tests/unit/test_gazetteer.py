@@ -286,3 +286,16 @@ def test_a_demonym_joined_to_an_agent_participle_is_the_actor() -> None:
     assert not any(kind == "actor" for kind, _ in names("Azerbaijan bought Russian-made "
                                                        "tanks in an Armenian-populated "
                                                        "region.", 2010) - {("actor", "Azerbaijan")})
+
+
+def test_harutyunyan_is_the_one_in_office_at_the_time() -> None:
+    # 004 line 1049 (1988): Demirchyan's successor, not Artsakh's president of 2020
+    replaced = ("prompted Moscow to remove him from office and replace him on May 21 with "
+                "Suren Harutyunyan, an Armenian from Georgia")
+    assert "Suren Harutyunyan" in actors(replaced, 1988)
+    assert "Arayik Harutyunyan" not in actors(replaced, 1988)
+    # 004 line 3049 (2020): the surname alone is Artsakh's president
+    assert "Arayik Harutyunyan" in actors("Harutyunyan announced via Twitter", 2020)
+    # 004 line 3199: a journalist of the same surname is neither
+    journalist = "Karen Harutyunyan, Hakobyan’s colleague at Civilnet, expressed a similar"
+    assert actors(journalist, 2020) == {"Karen Harutyunyan"}

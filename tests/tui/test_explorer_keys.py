@@ -397,7 +397,12 @@ async def test_event_option_far_down_opens_on_it_with_its_neighbours(
         shown = [table.coordinate_to_cell_key((r, 0)).row_key.value
                  for r in range(row - 3, row + 4)]
         assert shown == ids[at - 3:at + 4]  # the rows around it are its neighbours in time
-        top = table.scroll_offset.y
+        # the table scrolls once it has measured the new rows, a few refreshes on
+        for _ in range(10):
+            top = table.scroll_offset.y
+            if top + 2 <= row <= top + table.scrollable_content_region.height - 3:
+                break
+            await pilot.pause()
         assert top + 2 <= row <= top + table.scrollable_content_region.height - 3
 
 

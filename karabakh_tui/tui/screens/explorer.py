@@ -229,13 +229,14 @@ class ExplorerScreen(Screen[None]):
         if width == self.column_width:
             return
         table = self.query_one(DataTable)
-        self.column_width, row = width, table.cursor_row
+        self.column_width, row, top = width, table.cursor_row, table.scroll_offset.y
         table.clear(columns=True)
         for name, w in _columns(width):
             table.add_column(name, width=w, key=name)
         self._add_rows(self.view.events)
-        if self.view.events:
-            table.move_cursor(row=row, animate=False)
+        if self.view.events:  # the rows stay where they were on screen, not just in view
+            table.move_cursor(row=row, animate=False, scroll=False)
+            table.call_after_refresh(self._scroll_when_laid_out, top)
 
     def on_resize(self) -> None:
         self._fit_columns(self._table_width())
@@ -530,7 +531,22 @@ class ExplorerScreen(Screen[None]):
         if (self.view.offset, table.row_count) == window:
             table.scroll_to(y=top, animate=False, immediate=True)
         else:  # new rows: the table knows its height once it has laid them out
-            table.call_after_refresh(table.scroll_to, y=top, animate=False, immediate=True)
+            table.call_after_refresh(self._scroll_when_laid_out, top)
+
+    def _scroll_when_laid_out(self, top: int, tries: int = 3) -> None:
+        """Scroll the table to `top` once its height holds the new rows: a refresh may come
+        before the table has measured them, and a scroll then stops short of the cursor."""
+        table = self.query_one(DataTable)
+        if table.max_scroll_y < top and tries:
+            table.call_after_refresh(self._scroll_when_laid_out, top, tries - 1)
+            return
+        table.scroll_to(y=top, animate=False, immediate=True)
+        if tries:  # the table's own scroll to the cursor may still come after this one
+            table.call_after_refresh(self._scrolled_to, min(top, table.max_scroll_y), tries - 1)
+
+    def _scrolled_to(self, top: int, tries: int) -> None:
+        if self.query_one(DataTable).scroll_offset.y != top:
+            self._scroll_when_laid_out(top, tries)
 
     # ---- search (moves the cursor; the filters stay as they are) ----------------------
 

@@ -186,7 +186,8 @@ _PATTERNS = _table(
     ("millennium", "millenni",
      _f(r"\b{q}{o}[\s\-‐‑]+millenni(?:um|a)(?:\s+{era})?", q=_Q, o=_ORD, era=_ERA)),
     ("decade", "0s 3digits",
-     r"\b(?:(?P<q>early|mid|late)[\s\-‐‑]+)?(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
+     r"\b(?:(?P<q>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s\-‐‑]+)?"
+     r"(?:the\s+)?(?<![-\w])(?P<y>\d{2,3}0)[’']?s\b"),
     ("era_year", "era digit",
      _f(r"(?P<c>\b(?:c\.|ca\.|circa|around|about)\s*)?\b(?P<y>\d{{1,4}})\s*{era}", era=_ERA)),
     ("ad_year", "era digit", r"(?-i:\b(?:A\.\s?D\.|AD))\s+(?P<y>\d{1,4})\b"),

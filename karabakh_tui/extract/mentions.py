@@ -185,6 +185,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                     sentence, kept, gaz, known, before, clauses))
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
+            elif kept and passage is not None and _aside_in_passage(kept, passage, sentence):
+                passage.cover(sentence)
             elif kept:  # a passage's date is set by a happening, not by analysis of one
                 passage = Passage(anchor_order(kept, sentence.text)[0], sentence, common) \
                     if told else None
@@ -707,6 +709,21 @@ def _distinct(spans: list[DateSpan]) -> list[DateSpan]:
             seen.add((span.lower, span.upper))
             out.append(span)
     return out
+
+
+_WIDE_DAYS = 2 * 372
+"""Wider than two years (in the 372-day years of `_days`): a decade, a century."""
+
+
+def _aside_in_passage(kept: Sequence[DateSpan], passage: Passage, sentence: Sentence) -> bool:
+    """A sentence of the passage's paragraphs dating something only to years or wider, in
+    the story of a day or month ("While Azeris claim that the crowd was reacting to the rape of two
+    Azeri women in Stepanakert, Armenian sources counter by arguing that “it was only in
+    the beginning of the 1990s that [the story] was put into circulation”", 004 line 953,
+    in the story of February 22, 1988): an aside; the story goes on after it ("In the
+    ensuing fighting, two Azeris were killed")."""
+    return _is_fine(passage.date) and sentence.paragraph in passage.paragraphs and all(
+        _days(d.upper) - _days(d.lower) > _WIDE_DAYS for d in kept)
 
 
 def _vague(span: DateSpan) -> bool:

@@ -561,3 +561,10 @@ def test_the_winters_of_two_years_each_run_from_december_to_february() -> None:
     assert (winter.edtf, winter.lower, winter.upper) == ("1992-24", 19921201, 19930228)
     # years that do not follow each other are not one winter: a range of years
     assert one("the winters of 1991-1994").edtf == "1991/1994"
+
+
+def test_the_beginning_or_end_of_a_decade() -> None:
+    # 004 line 953: "it was only in the beginning of the 1990s that the 'rape of two
+    # Azerbaijani girls' was put into circulation"
+    assert one("it was only in the beginning of the 1990s that the story").edtf == "1990/1992"
+    assert one("by the end of the 1980s").label == "late 1980s"

@@ -374,3 +374,24 @@ def test_a_happening_told_as_soon_after_takes_the_day_the_document_gave_it_befor
     # without the referendum's own sentence, "soon after" 26 November is all a reader has
     alone = dated(sentence(1, CRASH, paragraph=1), sentence(2, REVOKED, paragraph=1))
     assert alone[-1] == (2, True, "26 November 1991 – December 1991")
+
+
+def test_a_decade_told_in_passing_does_not_end_the_story_of_a_day() -> None:
+    # 004 line 953 (markers removed; the year, given earlier in the chapter, added): the
+    # march on Stepanakert of February 22, 1988, a rumour's decade, the clash at Askeran
+    story = [
+        "A few days prior to Gorbachev's address, on February 22, 1988, several hundred Azeris "
+        "from the town of Aghdam had marched toward Stepanakert \"burning everything along "
+        "the way.\"",
+        "While Azeris claim that the crowd was reacting to the rape of two Azeri women in "
+        "Stepanakert, Armenian sources counter by arguing that \"it was only in the beginning "
+        "of the 1990s that the 'rape of two Azerbaijani girls' was put into circulation\" to "
+        "explain the motivation of the crowd.",
+        "Whatever their motivation, the crowd was \"met by a cordon of policemen and a group "
+        "of Armenian villagers, some of whom carried hunting rifles.\"",
+        "In the ensuing fighting, two Azeris were killed, one by an Azeri policeman and the "
+        "other by a hunting rifle likely fired by an Armenian.",
+    ]
+    told = dated(*(sentence(i, t) for i, t in enumerate(story)))
+    assert (1, False, "early 1990s") in told
+    assert (3, True, "22 February 1988") in told

@@ -299,3 +299,13 @@ def test_harutyunyan_is_the_one_in_office_at_the_time() -> None:
     # 004 line 3199: a journalist of the same surname is neither
     journalist = "Karen Harutyunyan, Hakobyan’s colleague at Civilnet, expressed a similar"
     assert actors(journalist, 2020) == {"Karen Harutyunyan"}
+
+
+def test_the_spellings_of_the_1993_offensive_are_places() -> None:
+    # 004 line 1707: one paragraph spells the district two ways
+    assert "Jabrayil" in places("launched a sudden attack in the Jebraïl region on 21 October",
+                                1993)
+    assert {"Zangilan", "Jabrayil"} <= places("Qubadli, Zangilan, and Jebrayil to the west",
+                                              1993)
+    assert {"Horadiz", "Mincivan", "Zangilan"} <= places(
+        "the NK forces occupied Horadiz, Minjevan and the entire region of Zangelan", 1993)

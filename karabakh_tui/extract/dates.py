@@ -560,7 +560,8 @@ def _years_from_earlier(spans: list[DateSpan], read: dict[int, tuple[str, re.Mat
                         text: str, ctx: DateContext) -> list[DateSpan]:
     """A month or day without a year after one with it in the same sentence is read in
     that year ("in February 1905, in Nakhjivan in May, in Shusha in June"), not in the
-    narrative's."""
+    narrative's; so is one after a year that opens the sentence ("In 2003, with
+    presidential elections set to be held in October", 004 line 2453)."""
     out: list[DateSpan] = []
     anchor: DateSpan | None = None
     for span in sorted(spans, key=lambda s: s.start):
@@ -568,10 +569,13 @@ def _years_from_earlier(spans: list[DateSpan], read: dict[int, tuple[str, re.Mat
                 span.start in read and split_key(span.lower)[0] != split_key(anchor.lower)[0]:
             kind, m = read[span.start]
             year, month, day = split_key(anchor.lower)
+            if anchor.precision == "year":
+                month = day = 0
             again = _READERS[kind](m, text, replace(ctx, narrative=(year, month, day),
                                                     guessed=False))
             span = again or span
-        if not span.inferred and span.precision in ("day", "month"):
+        if not span.inferred and (span.precision in ("day", "month") or (
+                span.precision == "year" and anchor is None and _opens(text, span))):
             anchor = span
         out.append(span)
     return out

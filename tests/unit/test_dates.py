@@ -568,3 +568,14 @@ def test_the_beginning_or_end_of_a_decade() -> None:
     # Azerbaijani girls' was put into circulation"
     assert one("it was only in the beginning of the 1990s that the story").edtf == "1990/1992"
     assert one("by the end of the 1980s").label == "late 1980s"
+
+
+def test_a_month_after_an_opening_year_is_in_that_year() -> None:
+    # 004 line 2453, after a paragraph of September 2001: the elections of October 2003
+    ctx = DateContext(written="2021-05", narrative=(2001, 9, 11))
+    text = ("In 2003, with presidential elections set to be held in October and a visibly "
+            "unhealthy Aliyev turning 80, “all thoughts were on the succession.”")
+    assert [d.edtf for d in find_dates(text, ctx)] == ["2003", "2003-10"]
+    # a year later in the sentence is no anchor: "declaring in 2019 that ... in October"
+    later = "On the same day, declaring in 2019 that it had won, it met in October."
+    assert find_dates(later, ctx)[-1].edtf == "2001-10"

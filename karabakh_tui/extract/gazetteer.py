@@ -207,7 +207,9 @@ class Gazetteer:
         ("...captured the village of Maraga. Armenian troops recaptured the village the
         following day"); those places are marked `carried`.
         """
-        found = list(self._named(text, when))
+        earlier = frozenset(f.name for previous in before for f in self._named(previous, when)
+                            if f.kind == "actor")
+        found = list(self._named(text, when, earlier))
         if not any(f.kind == "place" for f in found):
             found += self._carried(before, when) or self._leaders_home(found)
         found += self._referred(text, found, before, when)
@@ -250,17 +252,20 @@ class Gazetteer:
                 return places
         return []
 
-    def _named(self, text: str, when: int | None) -> tuple[Match, ...]:
-        """The actors and places named in `text` itself (cached, see `_scans`)."""
-        key = (text, when)
+    def _named(self, text: str, when: int | None,
+               earlier: frozenset[str] = frozenset()) -> tuple[Match, ...]:
+        """The actors and places named in `text` itself (cached, see `_scans`); `earlier`:
+        the actors the paragraph named before, for a surname the year leaves open."""
+        key = (text, when, earlier)
         found = self._scans.get(key)
         if found is None:
             if len(self._scans) >= _SCANS_KEPT:
                 self._scans.clear()
-            found = self._scans[key] = tuple(self._scan(text, when))
+            found = self._scans[key] = tuple(self._scan(text, when, earlier))
         return found
 
-    def _scan(self, text: str, when: int | None) -> list[Match]:
+    def _scan(self, text: str, when: int | None,
+              earlier: frozenset[str] = frozenset()) -> list[Match]:
         found: list[Match] = []
         pending: list[tuple[re.Match[str], list[Option]]] = []
         for m in self._pattern.finditer(text):
@@ -277,7 +282,7 @@ class Gazetteer:
                     pending.append((m, same_kind))
         named = {f.name for f in found}
         for m, same_kind in pending:
-            choice = _disambiguate(same_kind, named, when)
+            choice = _disambiguate(same_kind, named, when, earlier)
             if choice is not None:
                 found.append(_match(choice, m))
         found += self._titled_people(text, found)
@@ -413,15 +418,21 @@ def _match(option: Option, m: re.Match[str]) -> Match:
     return Match(entry.kind, entry.name, m.group(0), m.start(), m.end(), community)
 
 
-def _disambiguate(options: list[Option], named: set[str],
-                  when: int | None) -> Option | None:
+def _disambiguate(options: list[Option], named: set[str], when: int | None,
+                  earlier: frozenset[str] = frozenset()) -> Option | None:
+    """Who a shared surname is: the one the sentence names in full, else the one in office
+    in the year, else, of those, the one the paragraph named before ("the declining health
+    of Heydar Aliyev. In 2003, ... a visibly unhealthy Aliyev turning 80", 004 line 2453:
+    2003 was both Aliyevs' year)."""
     already = [o for o in options if o[0].name in named]
     if len(already) == 1:
         return already[0]
-    if when is None:
-        return None
-    active = [o for o in options if o[0].active and o[0].active[0] <= when <= o[0].active[1]]
-    return active[0] if len(active) == 1 else None
+    active = options if when is None else [
+        o for o in options if o[0].active and o[0].active[0] <= when <= o[0].active[1]]
+    if len(active) == 1 and when is not None:
+        return active[0]
+    before = [o for o in active if o[0].name in earlier]
+    return before[0] if len(before) == 1 else None
 
 
 # ---- loading -----------------------------------------------------------------------------

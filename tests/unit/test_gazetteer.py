@@ -309,3 +309,28 @@ def test_the_spellings_of_the_1993_offensive_are_places() -> None:
                                               1993)
     assert {"Horadiz", "Mincivan", "Zangilan"} <= places(
         "the NK forces occupied Horadiz, Minjevan and the entire region of Zangelan", 1993)
+
+
+def test_places_of_battles_deaths_and_conferences() -> None:
+    # 004 lines 273, 561, 1821, 2453, 3361; 1920 Khankend and Veranda keep their words
+    assert "Avarayr" in places("the Armenian forces were defeated at the Battle of Avarayr "
+                               "in 451", 451)
+    assert "Sarikamish" in places("a decisive Russian victory over the Ottomans at Sarikamish",
+                                  1915)
+    assert "Cleveland" in places("he died in Cleveland in December", 2003)
+    assert "Copenhagen" in places("for a United Nation’s conference—this time in Copenhagen",
+                                  1995)
+    assert "Hakari valley" in places("advancing up the Hakari river valley", 2020)
+    found = load_gazetteer().find("an outbreak of violence at Khankend (now Stepanakert)", 1920)
+    assert ("Stepanakert", "Khankend") in {(m.name, m.surface) for m in found}
+    assert "Fizuli" in places("forced them to withdraw from Veranda [Fuzuli]", 1920)
+
+
+def test_a_surname_both_namesakes_bore_that_year_is_the_one_named_before() -> None:
+    # 004 line 2453: 2003 is the last year of Heydar Aliyev and the first of Ilham
+    before = ("Azerbaijan was also dissuaded from undertaking new mediation efforts by the "
+              "declining health of Heydar Aliyev.",)
+    text = "In July, Aliyev was taken to Ankara for medical treatment"
+    assert "Heydar Aliyev" in actors(text, 2003, before)
+    assert not {"Heydar Aliyev", "Ilham Aliyev"} & actors(text, 2003)  # not a guess
+    assert "Ilham Aliyev" in actors(text, 2010, before)  # the year still decides first

@@ -789,6 +789,11 @@ _LATER = re.compile(
     r"upon\s+[a-z]+ing)\b", re.I)
 """What a sentence tells as coming after the passage's date, over some time: "the Popular
 Front soon became embroiled", "it took several weeks", "Subsequent operations followed"."""
+_DEMAND_BEFORE = re.compile(
+    r"\b(?:demand(?:ed|ing)|urg(?:ed|ing)|call(?:ed|ing)\s+(?:on|for|upon)|insist(?:ed|ing)|"
+    r"request(?:ed|ing)|order(?:ed|ing)|ask(?:ed|ing))\b[^.;:]*$", re.I)
+"""What is demanded, not when: "Turkey demanded that Armenia immediately sign a treaty"
+(004 line 773) was made that day; "immediately" is what Turkey asked for."""
 _FUTURE_IN_PAST = re.compile(r"\bwould\s+(?:later\s+|soon\s+|eventually\s+)?(?!have\b)[a-z]+",
                              re.I)
 
@@ -822,7 +827,8 @@ def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
     if anchor.precision == "day" and _RIGHT_AFTER_IT.search(text):
         return anchor
     future = _main_would(text)
-    later = _LATER.search(text)
+    later = next((m for m in _LATER.finditer(text)
+                  if not _DEMAND_BEFORE.search(text, 0, m.start())), None)
     if anchor.precision not in ("day", "month") or not (future or later):
         return anchor
     if future:

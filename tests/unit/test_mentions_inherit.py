@@ -258,6 +258,19 @@ def test_shortly_after_a_happening_of_the_day_is_that_day() -> None:
     assert inferred_span(meeting, "Pashinyan was arrested shortly after.").upper == 20180531
 
 
+def test_what_is_demanded_at_once_was_demanded_that_day() -> None:
+    from karabakh_tui.extract.mentions import inferred_span
+
+    # 004 line 773: the demand of December 2, 1920, not the weeks after it
+    day = find_dates("On December 2, 1920, the Republic of Armenia became the Armenian "
+                     "Soviet Socialist Republic.")[0]
+    demand = ("Turkey demanded that Armenia immediately sign a treaty renouncing Sèvres and "
+              "all claims to western Armenia.")
+    assert inferred_span(day, demand) == day
+    # the same word telling the happening itself still runs on
+    assert inferred_span(day, "Turkey immediately demanded a treaty.").upper == 19210131
+
+
 def test_the_dated_sentence_s_own_paragraph_goes_on_with_its_story_further() -> None:
     # 004 line 1123 (gold S1-029, S1-030): one paragraph from the earthquake of December 7,
     # 1988 to the arrest of the Karabakh Committee, nine sentences on

@@ -1075,7 +1075,9 @@ def _denies(text: str) -> bool:
                                      or _NOT_BEFORE.search(text, 0, verb.start()))
 
 
-_PIECE_BREAK = re.compile(r"[,;:]\s+(?:and\s+)?")
+_PIECE_BREAK = re.compile(r"[,;:]\s+(?:and\s+)?|(?:\.\.\.|…)\s?(?=[“\"‘]?[A-Z])")
+"""Where a piece of a list ends; also an elided quote's new sentence ("Turkish and Azeri
+troops moved into Karabakh...After three days, Shusha fell", 004 line 697)."""
 
 
 def _date_pieces(text: str, dates: Sequence[DateSpan]) -> list[tuple[int, int] | None]:

@@ -417,6 +417,17 @@ def test_each_date_of_a_list_keeps_the_places_of_its_own_piece() -> None:
     assert got["November 1905"] == ("Ganja", "Tbilisi")
 
 
+def test_an_elided_quote_s_new_sentence_is_a_piece_of_its_own() -> None:
+    # 004 line 697, after a crafted sentence giving the narrative's day: the troops moved
+    # into Karabakh on September 22; Shusha fell three days after
+    got = dict(places_by_date(
+        "The Ottoman army reached Baku on September 15, 1918.",
+        "On September 22, shortly after the [Baku] Commune’s downfall, Turkish and Azeri "
+        "troops moved into Karabakh...After three days, Shusha fell."))
+    assert "Nagorno-Karabakh" in got["22 September 1918"]
+    assert got["25 September 1918"] == ("Shusha",)
+
+
 def test_a_piece_runs_to_the_next_date_and_two_dates_in_one_piece_share_its_places() -> None:
     # 004 line 1731: Resolution 884 of 12 November condemned the occupation of Zangilan and
     # Horadiz in Fizuli; Resolution 874 of 14 October followed a meeting in Moscow

@@ -43,7 +43,7 @@ _D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<{n}>\d{{3,4}})(?![\d,.]\d)"
 _PART_OF = (r"the\s+(?:beginning|start|middle|end)\s+of|"
             r"the\s+(?:first|opening|last|final|closing)\s+(?:few\s+)?(?:days|weeks?)\s+of")
-_Q = r"(?:(?P<{n}>early|mid|late|" + _PART_OF + r")[\s\-‐‑]+(?:of\s+)?)?"
+_Q = r"(?:(?P<{n}>early|mid|late|" + _PART_OF + r")[\s\-‐‑]+(?:of\s+)?(?:the\s+)?)?"
 _ORD = (r"(?P<{n}>(?:twenty-)?(?:" + "|".join(_ORDINALS) + r")|\d{{1,2}}(?:st|nd|rd|th))")
 _ERA = r"(?-i:(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE))(?![A-Za-z])"
 _SEASON = r"(?P<{n}>spring|summer|autumn|fall|winter)"

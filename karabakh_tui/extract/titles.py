@@ -16,7 +16,7 @@ from karabakh_tui.model import DateSpan
 
 MAX_WORDS = 14
 _MIN_WORDS = 4
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|—|–|\s-\s|,\s(?=(?:while|whereas|although|though|"
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|:(?!\d)|—|–|\s-\s|,\s(?=(?:while|whereas|although|though|"
                            r"which|who|as|but|when|where|after|before|because|since|"
                            r"and\s+(?:in|on|by|during|from|then))\b))\s*")
 """Also ", and in 2014 Moscow de-recognized ...": a second clause with its own time."""

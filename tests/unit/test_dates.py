@@ -579,3 +579,10 @@ def test_a_month_after_an_opening_year_is_in_that_year() -> None:
     # a year later in the sentence is no anchor: "declaring in 2019 that ... in October"
     later = "On the same day, declaring in 2019 that it had won, it met in October."
     assert find_dates(later, ctx)[-1].edtf == "2001-10"
+
+
+def test_the_middle_of_a_century() -> None:
+    # 004 lines 375 and 415
+    assert one("since the middle of the fourth century").label == "mid 4th century"
+    assert one("The Mongol invasion of the southern Caucasus in the middle of the thirteenth "
+               "century").edtf == "1234/1267"

@@ -136,3 +136,16 @@ def test_after_the_x_is_a_time_phrase_that_keeps_its_after() -> None:
                 "1988, when Karen Demirchyan struck a deal with Igor Muradyan.")
     title = make_title(sentence, find_dates(sentence, WRITTEN)[0])
     assert title.startswith("After a month of dormancy, the Karabakh Movement returned"), title
+
+
+def test_a_clock_time_is_no_clause_break() -> None:
+    # 004 line 2757 (July 12, 2020): the title was "A little after 4"
+    text = ("A little after 4:00 in the afternoon, Azerbaijan’s Ministry of Defense released a "
+            "short statement accusing Armenian forces of violating the ceasefire.")
+    date = find_dates("On July 12, 2020")[0]
+    assert make_title(text, date).startswith("A little after 4:00 in the afternoon, Azerbaijan")
+    # the same time told after the date: the date's clause runs on through "2:00 AM"
+    # (004 line 178, whose title began "00 AM on November 10")
+    night = ("A little over a week later, at around 2:00 AM on November 10, 2020, Pashinyan "
+             "took to Facebook to announce that he had signed the statement.")
+    assert make_title(night, find_dates(night)[0]).startswith("A little over a week later")

@@ -1050,6 +1050,9 @@ def _concedes_a_state(text: str) -> bool:
 
 
 _ABLE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:able|unable)\s+to\b", re.I)
+_SPEAKER_DID = re.compile(r"(?<![\w’'])(?:I|[Ww]e)\s+have\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en)\b")
+"""A speaker telling what they have just done ("As of this moment, I have ordered to cease
+the fire", Harutyunyan's statement of 4 October 2020, 004 line 3049)."""
 
 
 def tells_action(text: str) -> bool:
@@ -1060,7 +1063,7 @@ def tells_action(text: str) -> bool:
     a date of its own, a sentence that only describes how things were is no happening."""
     if text.rstrip().endswith("?"):
         return False
-    return bool(_ABLE.search(text)) or any(
+    return bool(_ABLE.search(text) or _SPEAKER_DID.search(text)) or any(
         m.group(0).lower() not in _STATE_VERBS and _is_finite_past(text, m)
         and not _in_relative(text, m.start()) for m in _PAST.finditer(text))
 

@@ -408,3 +408,15 @@ def test_a_decade_told_in_passing_does_not_end_the_story_of_a_day() -> None:
     told = dated(*(sentence(i, t) for i, t in enumerate(story)))
     assert (1, False, "early 1990s") in told
     assert (3, True, "22 February 1988") in told
+
+
+def test_a_speaker_telling_what_they_have_just_done_inherits_the_statement_s_day() -> None:
+    # 004 line 3049 (the year, given earlier in the chapter, added): Harutyunyan's statement
+    orders = sentence(0, "“At my orders, today, October 4, 2020, the Defense Army delivered "
+                         "several rocket strikes with the purpose of neutralizing military "
+                         "facilities deployed in the city of Ganja.")
+    cease = sentence(1, "As of this moment, I have ordered to cease the fire, in order to avoid "
+                        "innocent victims among the civilian population.")
+    assert dated(orders, cease)[-1] == (1, True, "4 October 2020")
+    assert tells_action(cease.text)
+    assert not tells_action("As of this moment, the fire has ceased.")

@@ -206,12 +206,12 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if _may_inherit(sentence, passage, " ".join(before)):
             passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
-            clauses = happening_clauses(sentence.text)
+            clauses = _told_clauses(sentence.text)
             first = sentence.text[clauses[0][0]:clauses[0][1]]
             inherited = replace(inferred_span(passage.date, first), inferred=True,
                                 start=0, end=0)
             mention = _mention(sentence, inherited, gaz, known, True, before)
-            if len(clauses) > 1:  # its first happening is told by its first clause
+            if len(clauses) > 1 or clauses[0][0] > 0:  # told by its first clause
                 mention = replace(mention, title=make_title(sentence.text, inherited,
                                                             clauses[0]))
             yield mention
@@ -749,6 +749,20 @@ def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bo
             and not is_commentary(sentence.text) and not ends_a_quote(sentence.text)
             and not tells_a_toll(sentence.text)
             and not tells_a_plan(sentence.text, previous))
+
+
+def _told_clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence without a date that tell what happened then: not an
+    opening concession in the pluperfect, which recalls what the passage already told
+    ("While the Soviet authorities had reasserted their control of Azerbaijan, the events
+    of “Black January” turned the Azeri population against the Soviet Union", 004 line
+    1235)."""
+    clauses = happening_clauses(text)
+    opener = _CONCESSIVE.match(text)
+    if len(clauses) > 1 and opener and opener.end(1) <= clauses[0][1] \
+            and _PLUPERFECT.search(opener.group(1)):
+        return clauses[1:]
+    return clauses
 
 
 def _next_day(span: DateSpan, days: int = 1) -> DateSpan:

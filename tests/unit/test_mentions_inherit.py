@@ -420,3 +420,17 @@ def test_a_speaker_telling_what_they_have_just_done_inherits_the_statement_s_day
     assert dated(orders, cease)[-1] == (1, True, "4 October 2020")
     assert tells_action(cease.text)
     assert not tells_action("As of this moment, the fire has ceased.")
+
+
+def test_an_opening_concession_in_the_pluperfect_recalls_and_tells_nothing_new() -> None:
+    # 004 line 1235 (January 1990; the first sentence's date written in full)
+    ignored = sentence(0, "However, on January 20, 1990, Moscow ignored both resolutions, "
+                          "arresting several leaders of the Popular Front and imposing martial "
+                          "law in Baku.")
+    turned = sentence(1, "While the Soviet authorities had reasserted their control of "
+                         "Azerbaijan, the events of “Black January” turned the Azeri "
+                         "population against the Soviet Union, marking the beginning of the "
+                         "end of the Azerbaijani Soviet Socialist Republic.")
+    found = [m for m in document_mentions(THESIS, [ignored, turned], periods=())
+             if m.sentence.index == 1]
+    assert [m.title.split(" turned")[0] for m in found] == ["The events of “Black January”"]

@@ -612,7 +612,15 @@ def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str
             local = replace(ctx, narrative=(year, month, day if base.precision == "day" else 0))
             span = _read_relative(m, text, local) or span
         out.append(span)
-    return out
+    return [s for i, s in enumerate(out) if not (
+        s.start in relative and i + 1 < len(out) and not out[i + 1].inferred
+        and _SAID_AGAIN.fullmatch(text, s.end, out[i + 1].start))]
+
+
+_SAID_AGAIN = re.compile(r"[\s,“”\"‘’]*(?:on|in|by)?\s*", re.I)
+"""Between a relative date and the date it then gives in full ("three years later, “On 11
+April [2018]", 004 line 2691): the full date says when; the count, from a passage it may
+not start from, is dropped."""
 
 
 def _bases(m: re.Match[str] | None) -> tuple[str, ...]:

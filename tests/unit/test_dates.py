@@ -586,3 +586,14 @@ def test_the_middle_of_a_century() -> None:
     assert one("since the middle of the fourth century").label == "mid 4th century"
     assert one("The Mongol invasion of the southern Caucasus in the middle of the thirteenth "
                "century").edtf == "1234/1267"
+
+
+def test_a_count_followed_by_the_full_date_it_means_is_the_full_date() -> None:
+    # 004 line 2691: "three years later" counted from the passage's spring 2017 gave 2020
+    ctx = DateContext(written="2021-05", narrative=(2017, 3, 0))
+    text = ("However, three years later, “On 11 April [2018], President Sargsyan finally "
+            "announced that he would, after all, seek the RPA’s nomination as prime minister.")
+    assert [d.label for d in find_dates(text, ctx)] == ["11 April 2018"]
+    # a count with no full date after it stays
+    assert [d.label for d in find_dates("However, three years later, he ran again.", ctx)] \
+        == ["2020"]

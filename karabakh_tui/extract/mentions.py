@@ -606,7 +606,15 @@ def dates_a_comparison(text: str, date: DateSpan) -> bool:
     war): the time of what is compared with, not of what the sentence tells."""
     before = text[:date.start]
     return date.end > date.start and bool(_COMPARISON_OPENING.match(before.lstrip())
-                                          or _COMPARED_TO.search(before))
+                                          or _COMPARED_TO.search(before)
+                                          or _SAME_AS.search(before))
+
+
+_SAME_AS = re.compile(
+    r"\bthe\s+same\s+(?!(?:very\s+)?(?:day|time|moment|week|month|year|night|morning|"
+    r"evening)\b)[a-z]+\s+(?:that|as)\b[^,;:]*$", re.I)
+"""The time of the other half of a likeness: "Sargsyan faced the same problem that
+Kocharyan had ten years earlier" (004 line 2691, in 2017), not "the same day that"."""
 
 
 _SUPERLATIVE = re.compile(

@@ -357,6 +357,14 @@ def test_the_date_of_a_leading_comparison_is_not_the_sentence_s() -> None:
     # a date after the comparison's comma is the sentence's own
     own = "Like Sumgait, the violence in Baku began on January 13, 1990."
     assert labels(own) == ["13 January 1990"]
+    # 004 line 2691: the other half of a likeness ("ten years earlier" gave 2007)
+    same = ("In the spring of 2017, Sargsyan faced the same problem that Kocharyan had ten "
+            "years earlier: his second term as president was coming to an end.")
+    assert labels("In March 2017, the campaign began.", same) == ["March 2017", "spring 2017"]
+    # "the same day that" is the same time (two happenings, 004 line 1547)
+    day = ("On May 9, 1992, the very same day that Armenian forces took control of the city, "
+           "Ter-Petrosyan and Mamedov signed a statement.")
+    assert labels(day) == ["9 May 1992", "9 May 1992"]
 
 
 def test_a_date_that_only_bounds_a_superlative_is_not_the_happening_s() -> None:

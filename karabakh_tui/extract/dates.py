@@ -128,6 +128,7 @@ _CUES: dict[str, _Cue] = {
                         "previous", "preceding", "same", "within"),
     "last|this": _words("last", "this", "past"),
     "unit|season": _words("year", "month", *_SEASONS),
+    "rest": _words("rest"),
 }
 
 
@@ -194,6 +195,7 @@ _PATTERNS = _table(
     ("year_range", "3digits",
      r"\b(?P<y1>1\d{3}|20\d{2})\s*[-–‐‑]\s*(?P<y2>\d{2}(?:\d{2})?)\b(?![-–‐‑]\d)"),
     ("year_q", "3digits part", _f(r"\b(?P<q>early|mid|late)[\s\-‐‑]+{y}\b", y=_Y)),
+    ("year_rest", "3digits rest", _f(r"\bthe\s+rest\s+of\s+{y}\b", y=_Y)),
     ("month_q", "month part",
      _f(r"\b(?P<q>early|mid|late|" + _PART_OF + r")[\s\-‐‑]+{m}\b", m=_M)),
     ("approx_year", "3digits about",
@@ -930,6 +932,17 @@ def _read_year_q(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | No
                     m.start(), m.end(), qualifier=q)
 
 
+def _read_year_rest(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
+    """ "throughout the rest of 1994" after a narrative in May 1994 (004 line 1909): from
+    that month to the year's end; the whole year when the narrative is elsewhere."""
+    y = int(m["y"])
+    if not ctx.narrative or ctx.narrative[0] != y or not ctx.narrative[1]:
+        return year_span(y, m.group(0), m.start(), m.end())
+    mo = ctx.narrative[1]
+    return _between(y, mo, 1, y, 12, 31, f"{MONTH_NAMES[mo - 1]} – December {year_label(y)}",
+                    m.group(0), m.start(), m.end())
+
+
 def _read_decade(m: re.Match[str], text: str, ctx: DateContext) -> DateSpan | None:
     first, q = int(m["y"]), _qualify(m["q"])
     if len(m["y"]) == 2:
@@ -1123,7 +1136,8 @@ _READERS = {
     "century_pair": _read_century_pair, "century": _read_century,
     "millennium": _read_millennium, "decade": _read_decade, "era_year": _read_era_year,
     "ad_year": _read_era_year, "year_range": _read_year_range, "year_q": _read_year_q,
-    "month_q": _read_month_q, "approx_year": _read_year, "year": _read_year,
+    "year_rest": _read_year_rest, "month_q": _read_month_q, "approx_year": _read_year,
+    "year": _read_year,
     "short_year": _read_year, "month": _read_month, "relative": _read_relative,
     "written_relative": _read_written_relative,
 }

@@ -597,3 +597,12 @@ def test_a_count_followed_by_the_full_date_it_means_is_the_full_date() -> None:
     # a count with no full date after it stays
     assert [d.label for d in find_dates("However, three years later, he ran again.", ctx)] \
         == ["2020"]
+
+
+def test_the_rest_of_the_narrative_s_year() -> None:
+    # 004 line 1909, after "In May" 1994
+    text = ("Continued tension between Russia and the West hindered efforts to negotiate peace "
+            "throughout the rest of 1994.")
+    assert one(text, DateContext(written="2021-05", narrative=(1994, 5, 0))).edtf == \
+        "1994-05/1994-12"
+    assert one(text).edtf == "1994"  # no narrative in 1994: the year

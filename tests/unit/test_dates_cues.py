@@ -58,6 +58,7 @@ CRAFTED = [
     "c. 370 A.D.", "at or before 200 B.C.", "in 95 BC", "around 300 BCE", "in AD 387",  # era
     "normalization that took place in 2008\u20112009.", "in 1992-93", "from 1994 to 2020",
     "in late 2020", "EARLY 1994", "mid-1992",  # year_q
+    "throughout the rest of 1994", "the Rest of 1994",  # year_rest
     "in early June", "at the end of April", "the beginning of March",  # month_q
     "around 1905", "c. 1750", "approximately 1800", "circa 1828",  # approx_year
     "in 1994", "in 363 the Persians invaded", "until 1450", "before 1813",  # year, short_year

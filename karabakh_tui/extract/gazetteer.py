@@ -213,7 +213,28 @@ class Gazetteer:
         if not any(f.kind == "place" for f in found):
             found += self._carried(before, when) or self._leaders_home(found)
         found += self._referred(text, found, before, when)
+        found += self._speaker(text, found, before, when)
         return sorted(self._most_specific(found), key=lambda f: f.start)
+
+    def _speaker(self, text: str, found: list[Match], before: Sequence[str],
+                 when: int | None) -> list[Match]:
+        """Who says "I" in a quotation the paragraph opened before: the nearest person
+        named before it ("Harutyunyan announced ..., writing that “At my orders, today the
+        Defense Army delivered several rocket strikes ... As of this moment, I have ordered
+        to cease the fire", 004 line 3049), and the state the person acts for."""
+        if not _FIRST_PERSON.search(text) or any(
+                self._entry(f.kind, f.name).category == "person" for f in found
+                if (f.kind, f.name) in self._index) or not _in_quotation(before, text):
+            return []
+        for previous in reversed(before):
+            people = [f for f in self._named(previous, when) if f.kind == "actor"
+                      and self._entry("actor", f.name).category == "person"]
+            if people:
+                speaker = people[-1]
+                return [replace(f, start=0, end=0, carried=True)
+                        for f in self._named(previous, when) if f.kind == "actor"
+                        and f.start == speaker.start]
+        return []
 
     def _most_specific(self, found: list[Match]) -> list[Match]:
         """Leave out a state that holds another place found ("Ganja, Azerbaijan's second
@@ -402,6 +423,16 @@ _REFERRING = re.compile(
     r"\b[Tt]he (group|committee|front|movement|party|council|alliance)\b(?!\s+of\b)")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
+
+
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|[Mm]y|[Mm]e)(?![\w’'])")
+
+
+def _in_quotation(before: Sequence[str], text: str) -> bool:
+    """A curly quotation is open where `text` starts a first-person word: opened in the
+    paragraph before it and not closed, or opened in `text` itself before the word."""
+    said = "".join(before) + text[:_FIRST_PERSON.search(text).start()]  # type: ignore[union-attr]
+    return said.rfind("“") > said.rfind("”")
 
 
 def _after_lowercase_prefix(text: str, start: int) -> bool:

@@ -60,6 +60,11 @@ the past ("Azerbaijan would impose a formal rail blockade", 004 line 1157): it t
 _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|their|his|her|our|a\s+more|a\s+less)\s+"
     r"[a-z]+(?:,\s*|\s+and\s+)$", re.I)
+_RUNS_ON = re.compile(r"(?:\b(?:that|as\s+follows|saying|stating|writing|declaring)|[:,])\s*$",
+                      re.I)
+"""A paragraph whose last sentence runs on into the next one, a block quote ("Harutyunyan
+announced that the missiles had been fired by Artsakh’s forces, writing that", 004 line
+3047): the quote's sentences have the paragraph before as theirs for who and where."""
 _MAX_INHERIT_GAP = 6
 _MAX_INHERIT_GAP_SAME = 10
 _PLACE_MEMORY = 3
@@ -152,12 +157,16 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     common = common_words(sentences)
     passage: Passage | None = None  # the dated happening what follows may be told within
     para = None
+    introduced = None  # the paragraph that runs on into a block quote ("..., writing that")
     recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
     dated: list[tuple[int, set[str], DateSpan]] = []  # what a later "After the X," may mean
     for sentence in sentences:
         if _NON_NARRATIVE.match(sentence.section.strip()):
             continue
-        recent = [s for s in recent[-_PLACE_MEMORY:] if s.paragraph == sentence.paragraph]
+        if recent and recent[-1].paragraph != sentence.paragraph:
+            introduced = recent[-1].paragraph if _RUNS_ON.search(recent[-1].text) else None
+        recent = [s for s in recent[-_PLACE_MEMORY:]
+                  if s.paragraph in (sentence.paragraph, introduced)]
         before = [s.text for s in recent]
         recent.append(sentence)
         spans = [d for d in find_dates(sentence.text, ctx) if d.qualifier != "citation"

@@ -4,6 +4,8 @@ dates by the dated happening before them. Sentences are from seed 004 (Toghramad
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from karabakh_tui.extract.dates import find_dates
 from karabakh_tui.extract.mentions import (
     Passage,
@@ -434,3 +436,26 @@ def test_an_opening_concession_in_the_pluperfect_recalls_and_tells_nothing_new()
     found = [m for m in document_mentions(THESIS, [ignored, turned], periods=())
              if m.sentence.index == 1]
     assert [m.title.split(" turned")[0] for m in found] == ["The events of “Black January”"]
+
+
+def test_a_block_quote_s_speaker_is_the_one_who_introduced_it() -> None:
+    # 004 lines 3047-3049 (markers removed; the date, given earlier in the paragraph, and
+    # "military facilities", which the quote repeats, added to the first): Harutyunyan's
+    # Facebook statement, set off in a paragraph of its own
+    hit = sentence(0, "On October 4, 2020, three rockets hit a residential section of Ganja, "
+                      "Azerbaijan’s second largest city, and military facilities.", paragraph=0)
+    told = sentence(1, "Turning to Facebook, Harutyunyan announced that the missiles had been "
+                       "fired by Artsakh’s forces, writing that", paragraph=0)
+    orders = sentence(2, "“At my orders, today the Defense Army delivered several rocket "
+                         "strikes with the purpose of neutralizing military facilities "
+                         "deployed in the city of Ganja.", paragraph=1)
+    cease = sentence(3, "As of this moment, I have ordered to cease the fire, in order to avoid "
+                        "innocent victims among the civilian population.", paragraph=1)
+    found = {m.sentence.index: m.actors
+             for m in document_mentions(THESIS, [hit, told, orders, cease], periods=())}
+    assert "Arayik Harutyunyan" in found[2] and "Arayik Harutyunyan" in found[3]
+    # a paragraph that ends its sentence gives the next one no speaker
+    ended = replace(told, text=told.text.removesuffix(", writing that") + ".")
+    found = {m.sentence.index: m.actors
+             for m in document_mentions(THESIS, [hit, ended, orders, cease], periods=())}
+    assert found[3] == ()

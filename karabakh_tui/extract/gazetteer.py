@@ -409,9 +409,11 @@ class Gazetteer:
         it names an actor or place of a comparison and none of the conflict's own (a third
         party such as the United States counts for neither: "in May 2003 U.S. President
         George W. Bush declared “Mission Accomplished” after ousting Saddam Hussein from
-        power in Iraq", 001 line 3)."""
-        entries = [self._index[(m.kind, m.name)] for m in matches
-                   if (m.kind, m.name) in self._index]
+        power in Iraq", 001 line 3). A place carried from the sentences before counts only
+        when the sentence names nothing itself."""
+        known = [m for m in matches if (m.kind, m.name) in self._index]
+        named = [m for m in known if not m.carried] or known  # what it names itself first
+        entries = [self._index[(m.kind, m.name)] for m in named]
         return any(e.context for e in entries) and all(e.context or e.third_party
                                                        for e in entries)
 

@@ -334,3 +334,21 @@ def test_a_surname_both_namesakes_bore_that_year_is_the_one_named_before() -> No
     assert "Heydar Aliyev" in actors(text, 2003, before)
     assert not {"Heydar Aliyev", "Ilham Aliyev"} & actors(text, 2003)  # not a guess
     assert "Ilham Aliyev" in actors(text, 2010, before)  # the year still decides first
+
+
+def test_a_place_carried_from_before_does_not_make_a_comparison_core() -> None:
+    gaz = load_gazetteer()
+    # 002 line 79, after sentences on Armenia and Azerbaijan; "East Pakistan" is a place
+    before = ("Armenia and Azerbaijan have lived with the rivalry for thirty years.",)
+    text = ("Despite successive defeats in actual wars, including a crushing defeat in 1971 "
+            "that led to the loss of East Pakistan (now Bangladesh), Pakistan has sustained "
+            "its rivalry with India.")
+    found = gaz.find(text, 1971, before)
+    assert "Bangladesh" in {m.name for m in found if m.kind == "place"}
+    assert gaz.is_context(found)
+    # with no place of its own, the places carried from before are all it has
+    carried = gaz.find("Both of these declarations came back to haunt them.", 2003,
+                       ("the PLO in Lebanon and Saddam Hussein in Iraq",))
+    assert gaz.is_context(carried)
+    without_place = gaz.find("Pakistan has sustained its rivalry with India.", 1971, before)
+    assert gaz.is_context(without_place)

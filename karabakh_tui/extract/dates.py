@@ -615,14 +615,23 @@ def _relative_to_earlier(spans: list[DateSpan], relative: dict[int, re.Match[str
             span = _read_relative(m, text, local) or span
         out.append(span)
     return [s for i, s in enumerate(out) if not (
-        s.start in relative and i + 1 < len(out) and not out[i + 1].inferred
-        and _SAID_AGAIN.fullmatch(text, s.end, out[i + 1].start))]
+        s.start in relative and i + 1 < len(out) and _said_again(s, out[i + 1], text))]
 
 
-_SAID_AGAIN = re.compile(r"[\s,“”\"‘’]*(?:on|in|by)?\s*", re.I)
-"""Between a relative date and the date it then gives in full ("three years later, “On 11
-April [2018]", 004 line 2691): the full date says when; the count, from a passage it may
-not start from, is dropped."""
+def _said_again(count: DateSpan, then: DateSpan, text: str) -> bool:
+    """A count ("three years later") the sentence goes on to give as a date ("“On 11 April
+    [2018]", 004 line 2691; "Just four months later, on July 12", line 2757): the date says
+    when, and the count, from a passage it may not start from, is dropped; unless the
+    date's year is only the narrative's and the count says another."""
+    if then.inferred and split_key(then.lower)[0] != split_key(count.lower)[0]:
+        return False
+    return bool(_SAID_AGAIN.fullmatch(text, count.end, then.start))
+
+
+_SAID_AGAIN = re.compile(
+    r"[\s,“”\"‘’]*(?:(?:at|during|in)\s+(?:a|an|the)\s+[a-z]+\s+)?(?:on|in|by)?\s*", re.I)
+"""What may stand between a count and the date it gives: "later, at a session on July
+18" (004 line 1069)."""
 
 
 def _bases(m: re.Match[str] | None) -> tuple[str, ...]:

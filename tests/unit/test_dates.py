@@ -594,6 +594,16 @@ def test_a_count_followed_by_the_full_date_it_means_is_the_full_date() -> None:
     text = ("However, three years later, “On 11 April [2018], President Sargsyan finally "
             "announced that he would, after all, seek the RPA’s nomination as prime minister.")
     assert [d.label for d in find_dates(text, ctx)] == ["11 April 2018"]
+    # 004 lines 2757 and 1069: a day whose year is the narrative's, words between
+    spring = DateContext(written="2021-05", narrative=(2020, 3, 0))
+    assert [d.label for d in find_dates("Just four months later, on July 12, such a fight "
+                                        "erupted along the border.", spring)] == ["12 July 2020"]
+    july = DateContext(written="2021-05", narrative=(1988, 7, 12))
+    assert [d.label for d in find_dates("However, less than a week later, at a session on "
+                                        "July 18 focused on the question of Artsakh", july)] \
+        == ["18 July 1988"]
+    # a count that says another year than the narrative's keeps both (a reader must choose)
+    assert len(find_dates("Two years later, on July 12, they met again.", spring)) == 2
     # a count with no full date after it stays
     assert [d.label for d in find_dates("However, three years later, he ran again.", ctx)] \
         == ["2020"]

@@ -211,7 +211,7 @@ class Gazetteer:
                             if f.kind == "actor")
         found = list(self._named(text, when, earlier))
         if not any(f.kind == "place" for f in found):
-            found += self._carried(before, when) or self._leaders_home(found)
+            found += self._where_unnamed(found, before, when)
         found += self._referred(text, found, before, when)
         found += self._speaker(text, found, before, when)
         return sorted(self._most_specific(found), key=lambda f: f.start)
@@ -350,6 +350,19 @@ class Gazetteer:
         homes = [(f, self._entry("actor", f.name).place) for f in found if f.kind == "actor"]
         return [Match("place", home, f.surface, f.start, f.end) for f, home in homes
                 if home and f.surface == home and ("place", home) in self._index]
+
+    def _where_unnamed(self, found: list[Match], before: Sequence[str],
+                       when: int | None) -> list[Match]:
+        """The place of a sentence that names none: the one the paragraph named last, unless
+        that is another country than the one whose leader alone acts here ("In Azerbaijan,
+        Mutalibov was elected president ... Following a referendum on September 21, ...,
+        Ter-Petrosyan was elected president", 004 line 1357: Armenia, not Azerbaijan)."""
+        carried, home = self._carried(before, when), self._leaders_home(found)
+        if carried and home and all(
+                self._entry("place", c.name).category == "country" for c in carried) \
+                and home[0].name not in {c.name for c in carried}:
+            return home
+        return carried or home
 
     def _leaders_home(self, found: list[Match]) -> list[Match]:
         """The one state whose leaders alone act in a sentence that names and carries no

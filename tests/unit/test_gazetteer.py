@@ -352,3 +352,18 @@ def test_a_place_carried_from_before_does_not_make_a_comparison_core() -> None:
     assert gaz.is_context(carried)
     without_place = gaz.find("Pakistan has sustained its rivalry with India.", 1971, before)
     assert gaz.is_context(without_place)
+
+
+def test_a_leader_s_own_country_beats_another_country_carried_from_before() -> None:
+    # 004 line 1357 (1991): Ter-Petrosyan was elected in Armenia, the sentence before was
+    # about Azerbaijan
+    before = ("In Azerbaijan, Mutalibov was elected president, “but it was a mechanical "
+              "victory: his was the only name on the ballot.”",)
+    text = ("Following a referendum on September 21, in which 95% of Armenians voted in favor "
+            "of independence, Ter-Petrosyan was elected president.")
+    assert places(text, 1991, before) == {"Armenia"}
+    # a town carried from before still goes on ("... the village. Armenian troops
+    # recaptured the village the following day")
+    village = ("On April 10, Azeri forces captured the village of Maraga.",)
+    assert places("Ter-Petrosyan's troops recaptured the village the following day.", 1992,
+                  village) == {"Maraga"}

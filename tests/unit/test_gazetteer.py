@@ -367,3 +367,9 @@ def test_a_leader_s_own_country_beats_another_country_carried_from_before() -> N
     village = ("On April 10, Azeri forces captured the village of Maraga.",)
     assert places("Ter-Petrosyan's troops recaptured the village the following day.", 1992,
                   village) == {"Maraga"}
+
+
+def test_the_omon_acts_for_azerbaijan() -> None:
+    # 004 line 1311 (1991): "Azerbaijan's OMON, Azerbaijan's legalized paramilitary force"
+    found = actors("On April 30, Soviet soldiers and OMON forces entered the villages", 1991)
+    assert {"OMON", "Azerbaijan", "Soviet Union"} <= found

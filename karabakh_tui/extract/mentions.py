@@ -248,7 +248,9 @@ def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazette
     that holds none of its dates ("... and Pashinyan was arrested shortly after the
     meeting"), at the sentence's main date, or at the passage's date `inherited` for a
     sentence without one; the first mention keeps the whole sentence. What follows a
-    leading "Following/After X on DATE," came after DATE."""
+    leading "Following/After X on DATE," came after DATE, and so did what was done
+    "Despite X on DATE" ("Despite a decree signed by Gorbachev on July 25 ..., the ANA and
+    other such groups refused to comply", 004 line 1273)."""
     if len(clauses) < 2:
         return
     date = inherited or anchor_order(list(kept), sentence.text)[0]
@@ -274,7 +276,7 @@ def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazette
                       title=make_title(sentence.text, span, clause), clause=clause)
 
 
-_LEADING_AFTER = re.compile(r"^\s*(?:following|after)\s", re.I)
+_LEADING_AFTER = re.compile(r"^\s*(?:following|after|despite)\s", re.I)
 _DATE_PHRASE = re.compile(r"^(?:by|on|in|until|from|since|around|as\s+of)\s+\S+(?:\s+\S+){0,3}$",
                           re.I)
 """A short time phrase between two commas, which opens the clause after it."""

@@ -181,6 +181,16 @@ def test_what_follows_a_leading_following_x_on_a_date_came_after_it() -> None:
          "state…", 19910921, 19911031)]
 
 
+def test_what_was_done_despite_x_on_a_date_came_after_it() -> None:
+    # 004 line 1273 (gold S1-068, S1-069; the year added): the decree gave 15 days
+    got = _mentions("Despite a decree signed by Gorbachev on July 25, 1990 declaring militia "
+                    "groups illegal and giving them 15 days to turn their weapons over to the "
+                    "Ministry of Internal Affairs, the ANA and other such groups refused to "
+                    "comply.")
+    assert [(m.date.lower, m.date.upper) for m in got] == [(19900725, 19900725),
+                                                           (19900725, 19900831)]
+
+
 def test_the_date_s_mention_is_titled_from_its_clause_and_an_earlier_pluperfect_is_left() -> None:
     # 004 line 2899: "by October 6" opens the clause after it; the defence that "had largely
     # succeeded" came before that day, so it is not dated October 6

@@ -1006,7 +1006,14 @@ def tells_a_toll(text: str) -> bool:
     exacted a heavy toll" (004 lines 3119, 3033): the cost of the happening the passage
     dates, which its own sentence already tells, not another happening. A happening
     "that resulted in the death of well over a million" is told with its toll (line 579)."""
-    return bool(_ANAPHOR.match(text) and _TOLL.search(text))
+    return bool(_ANAPHOR.match(text) and _TOLL.search(text) or _SCALE_OF.match(text))
+
+
+_SCALE_OF = re.compile(r"^[\"“]?the\s+(?:scale|extent|toll|cost)\s+of\s+the\s+(?:destruction|"
+                       r"damage|devastation|disaster|losses|killing)\b", re.I)
+"""A sentence that measures what the passage told: "The scale of the destruction was
+staggering: “More than 25,000 people died as a result of the earthquake ...”" (004 line
+1123, after the earthquake of December 7, 1988)."""
 
 
 def ends_a_quote(text: str) -> bool:

@@ -105,6 +105,11 @@ def test_the_toll_of_the_dated_happening_is_not_another_happening() -> None:
     assert tells_a_toll("The shelling of Stepanakert exacted a heavy toll on the civilian "
                         "population.")
     assert [i for i, _, _ in dated(sentence(0, strike), sentence(1, toll))] == [0]
+    # 004 line 1123 (trap S1-T01): the earthquake's toll
+    assert tells_a_toll("The scale of the destruction was staggering: “More than 25,000 "
+                        "people died as a result of the earthquake; 530,000 people were left "
+                        "homeless.”")
+    assert not tells_a_toll("The scale of the protests grew by the day.")
     # 004 line 579: a happening told together with its toll is still told
     assert not tells_a_toll(
         "Blaming the Armenians for their military defeats against the Russians, the Young "

@@ -222,18 +222,17 @@ class Gazetteer:
         named before it ("Harutyunyan announced ..., writing that “At my orders, today the
         Defense Army delivered several rocket strikes ... As of this moment, I have ordered
         to cease the fire", 004 line 3049), and the state the person acts for."""
-        if not _FIRST_PERSON.search(text) or any(
-                self._entry(f.kind, f.name).category == "person" for f in found
-                if (f.kind, f.name) in self._index) or not _in_quotation(before, text):
+        first = _FIRST_PERSON.search(text)
+        if first is None or any(self._entry(f.kind, f.name).category == "person"
+                                for f in found if (f.kind, f.name) in self._index) \
+                or not _in_quotation("".join(before) + text[:first.start()]):
             return []
         for previous in reversed(before):
-            people = [f for f in self._named(previous, when) if f.kind == "actor"
-                      and self._entry("actor", f.name).category == "person"]
-            if people:
-                speaker = people[-1]
-                return [replace(f, start=0, end=0, carried=True)
-                        for f in self._named(previous, when) if f.kind == "actor"
-                        and f.start == speaker.start]
+            actors = [f for f in self._named(previous, when) if f.kind == "actor"]
+            people = [f for f in actors if self._entry("actor", f.name).category == "person"]
+            if people:  # the person, and the state the person's words named too
+                return [replace(f, start=0, end=0, carried=True) for f in actors
+                        if f.start == people[-1].start]
         return []
 
     def _most_specific(self, found: list[Match]) -> list[Match]:
@@ -443,10 +442,8 @@ _PREFIX = re.compile(r"(?:^|\s)[a-z]+[-\u2010\u2011]$")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:I|[Mm]y|[Mm]e)(?![\w’'])")
 
 
-def _in_quotation(before: Sequence[str], text: str) -> bool:
-    """A curly quotation is open where `text` starts a first-person word: opened in the
-    paragraph before it and not closed, or opened in `text` itself before the word."""
-    said = "".join(before) + text[:_FIRST_PERSON.search(text).start()]  # type: ignore[union-attr]
+def _in_quotation(said: str) -> bool:
+    """A curly quotation is open at the end of `said` (the paragraph up to a word)."""
     return said.rfind("“") > said.rfind("”")
 
 

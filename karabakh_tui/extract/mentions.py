@@ -631,11 +631,10 @@ Kocharyan had ten years earlier" (004 line 2691, in 2017), not "the same day tha
 _SUPERLATIVE = re.compile(
     r"\b(?:worst|largest|deadliest|bloodiest|biggest|greatest|heaviest|fiercest|"
     r"most\s+[a-z]+)\b(?P<gap>(?:\s+[\w‑-]+){0,5}?)\s+"
-    r"(?:(?:during|in|of|since)\s+(?:the\s+)?)?$|"
-    r"\b(?:first|only)\s+time\s+(?:since\s+(?:the\s+)?)?$", re.I)
+    r"(?P<scope>(?:during|in|of|since)\s+(?:the\s+)?)?$|"
+    r"\b(?:first|only)\s+time\s+(?P<since>since\s+(?:the\s+)?)?$", re.I)
 _SCOPE_WORD = re.compile(r"^(?:during|in|of|since)\b", re.I)
 _SINCE_WORD = re.compile(r"^since\b", re.I)
-_SCOPE_END = re.compile(r"\b(?:during|in|of|since)\s+(?:the\s+)?$", re.I)
 
 
 def bounds_a_superlative(text: str, date: DateSpan) -> bool:
@@ -649,11 +648,10 @@ def bounds_a_superlative(text: str, date: DateSpan) -> bool:
     if m is None or date.end <= date.start:
         return False
     if m["gap"] is None:  # "for the first time since 1920", not "... in 2008"
-        return before.rstrip().lower().endswith("since") or bool(_SINCE_WORD.match(date.text))
+        return bool(m["since"] or _SINCE_WORD.match(date.text))
     if any(_is_finite_past(m["gap"], w) for w in _PAST.finditer(m["gap"])):
         return False  # "the most recent conflict emerged in the late 1980s": its own time
-    has_word = bool(_SCOPE_END.search(before))
-    return has_word or bool(_SCOPE_WORD.match(date.text))
+    return bool(m["scope"] or _SCOPE_WORD.match(date.text))
 
 
 _COMPARED_TO = re.compile(r"\bcompar(?:ed|ing|es|e)\b[^;:]*\b(?:to|with)\b[^;:]*$", re.I)
@@ -1118,7 +1116,7 @@ def _denies(text: str) -> bool:
                                      or _NOT_BEFORE.search(text, 0, verb.start()))
 
 
-_PIECE_BREAK = re.compile(r"[,;:]\s+(?:and\s+)?|(?:\.\.\.|…)\s?(?=[“\"‘]?[A-Z])")
+_PIECE_BREAK = re.compile(rf"[,;:]\s+(?:and\s+)?|{_ELIDED_SENTENCE.pattern}")
 """Where a piece of a list ends; also an elided quote's new sentence ("Turkish and Azeri
 troops moved into Karabakh...After three days, Shusha fell", 004 line 697)."""
 

@@ -79,6 +79,9 @@ _OWN_TIME = re.compile(
 naval doctrine ...", "for decades"), not at all ("never fought"), or as a general truth
 ("economy cannot be understood as ..."): it does not inherit the passage's date."""
 _FINE_DAYS = 31
+_YEAR_PARTS = ("early", "mid", "late")
+_YEAR_PART_DAYS = 4 * 31
+"""A third of a year ("late 1990": September to December) is as narrow as a season."""
 _PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,“”\"‘]*$")
 _ADVERBS = frozenset("further also not never already then just still even since long "
                      "much more most largely".split())
@@ -1030,11 +1033,14 @@ def _straight_close(text: str) -> int:
 
 
 def _is_fine(date: DateSpan) -> bool:
-    """A day, a month, a season, or a range of days ("19–20 January 1990", "9 May – 16
-    May 1992"): narrow enough to date what the next few sentences tell."""
+    """A day, a month, a season, a third of a year ("late 1990") or a range of days
+    ("19–20 January 1990", "9 May – 16 May 1992"): narrow enough to date what the next
+    few sentences tell."""
     if date.precision in ("day", "month", "season"):
         return True
-    return date.precision == "range" and _days(date.upper) - _days(date.lower) <= _FINE_DAYS
+    width = _days(date.upper) - _days(date.lower)
+    return date.precision == "range" and (
+        width <= _FINE_DAYS or date.qualifier in _YEAR_PARTS and width <= _YEAR_PART_DAYS)
 
 
 def _days(key: int) -> int:

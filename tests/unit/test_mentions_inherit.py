@@ -464,3 +464,18 @@ def test_a_block_quote_s_speaker_is_the_one_who_introduced_it() -> None:
     found = {m.sentence.index: m.actors
              for m in document_mentions(THESIS, [hit, ended, orders, cease], periods=())}
     assert found[3] == ()
+
+
+def test_a_third_of_a_year_dates_what_follows_like_a_season() -> None:
+    # 004 line 1273 (marker removed): "late 1990" is September to December, as narrow as a
+    # season; the clash told next happened then (gold 004-S1-073: 1990-09..1990-12)
+    raids = ("Even this measure could not stop the fighting and “sporadic raids on both Soviet "
+             "forces and Azerbaijani settlements continued throughout late 1990.”")
+    clash = ("The Armenian militias clashed with Azerbaijan’s OMON, Azerbaijan’s legalized "
+             "paramilitary force, which was “deployed almost exclusively in and around Nagorny "
+             "Karabakh.")
+    assert dated(sentence(0, raids), sentence(1, clash)) == [
+        (0, False, "late 1990"), (1, True, "late 1990")]
+    # a wider part of a span does not: the first half of a decade
+    decade = "Sporadic raids continued throughout the early 1990s."
+    assert dated(sentence(0, decade), sentence(1, clash)) == [(0, False, "early 1990s")]

@@ -7,17 +7,22 @@ inside the commands that need them.
 from __future__ import annotations
 
 import functools
+import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from karabakh_tui.app_context import Workspace
 from karabakh_tui.model import SORTS, Filter
 from karabakh_tui.text import safe_text
+
+if TYPE_CHECKING:
+    import sqlite3
 
 FORMATS = ("table", "json", "csv", "md", "timeline")
 
@@ -332,13 +337,38 @@ def search(ctx: click.Context, text: str, limit: int) -> None:
       karabakh search Sumgait
     """
     from karabakh_tui.console import print_hits
-    from karabakh_tui.query import search_sentences
+    from karabakh_tui.query import as_prefixes, search_sentences
 
-    hits = search_sentences(_connect(ctx), text, limit)
+    conn = _connect(ctx)
+    hits = search_sentences(conn, text, limit)
     if not hits:
-        _say(f"no sentence matches {text!r}")
+        prefixed = as_prefixes(text)
+        found = len(search_sentences(conn, prefixed, _HINT_LIMIT)) if prefixed != text else 0
+        _say(f"no sentence matches {text!r}" + _prefix_hint(found, "", text))
         return
     print_hits(hits)
+
+
+_HINT_LIMIT = 50
+
+
+def _prefix_hint(found: int, option: str, words: str) -> str:
+    """What to type to find the words as the start of longer ones ("Jebra")."""
+    if not found:
+        return ""
+    from karabakh_tui.query import as_prefixes
+
+    more = " or more" if found >= _HINT_LIMIT else ""
+    return (f"; {found}{more} match them as the start of words, "
+            f"with {option}{shlex.quote(as_prefixes(words))}")
+
+
+def _count_with_prefixes(conn: sqlite3.Connection, flt: Filter) -> int:
+    from karabakh_tui.query import as_prefixes, event_ids
+
+    if not flt.text or as_prefixes(flt.text) == flt.text:
+        return 0
+    return len(event_ids(conn, replace(flt, text=as_prefixes(flt.text), limit=_HINT_LIMIT)))
 
 
 @cli.command()
@@ -368,7 +398,8 @@ def events(ctx: click.Context, fmt: str, names: str, sql: bool, **kw: Any) -> No
         click.echo(repr(params))
         return
     if not found:
-        _say("no events match these filters")
+        _say("no events match these filters" + _prefix_hint(
+            _count_with_prefixes(conn, flt), "--search ", flt.text))
         return
     if fmt == "table":
         from karabakh_tui.console import print_events

@@ -66,6 +66,12 @@ def fts_query(conn: sqlite3.Connection, text: str) -> str:
     return " AND ".join(parts)
 
 
+def as_prefixes(text: str) -> str:
+    """`text` with every word made a prefix ("Jebra" -> "Jebra*"): what to try when the
+    whole words match nothing, as someone typing the start of a name expects."""
+    return " ".join(t if t.endswith("*") else t + "*" for t in _TOKEN.findall(text))
+
+
 def _single_word_variants(conn: sqlite3.Connection, word: str) -> list[str]:
     rows = conn.execute(
         "SELECT a2.alias FROM aliases a1 JOIN aliases a2 ON a1.kind = a2.kind "

@@ -111,6 +111,22 @@ def test_no_match_is_a_message_on_stderr_and_status_0() -> None:
     assert "no events match" in err
 
 
+def test_no_whole_word_says_how_to_find_the_start_of_words() -> None:
+    # the thesis spells the district Jebrail, Jebraïl and Jebrayil (004 lines 1687, 1707,
+    # 1729):
+    # "Jebra" is no word of them, and the message says what finds the three sentences
+    code, out, err = run("search", "Jebra")
+    assert (code, out) == (0, "")
+    assert "no sentence matches 'Jebra'; 3 match them as the start of words, with 'Jebra*'" \
+        in err
+    assert run("search", "Jebra*")[1].count(THESIS) == 3
+    code, out, err = run("events", "--search", "Jebra")
+    assert (code, out) == (0, "")
+    assert "with --search 'Jebra*'" in err
+    # nothing starts with it either: no hint
+    assert "start of words" not in run("search", "zzzyzzy")[2]
+
+
 def test_show_prints_every_citation_with_file_and_line() -> None:
     _, out, _ = run("events", "--format", "json", "--min-sources", "2")
     event = json.loads(out)[0]

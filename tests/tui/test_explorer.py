@@ -123,6 +123,20 @@ async def test_search_moves_cursor_and_keeps_filters(seed_env: Workspace) -> Non
         assert len(shown_ids(pilot.app)) == before  # search is not a filter
 
 
+async def test_search_finds_the_start_of_a_word_when_no_whole_word_matches(
+        seed_env: Workspace) -> None:
+    # 004 line 1707: "a sudden attack in the Jebraïl region on 21 October"; no word of the
+    # seeds is "Jebra", so the search tries it as the start of words
+    async with make_app(seed_env).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Jebra", "enter")
+        await settle(pilot)
+        event = pilot.app.screen.selected_event()
+        assert event is not None
+        assert any("Jebra" in c.quote for c in event.citations)
+        assert any("start of words" in n.message for n in pilot.app._notifications)
+
+
 async def test_enter_opens_passage_n_p_and_escape(seed_env: Workspace,
                                                   seed_conn: sqlite3.Connection) -> None:
     eid = seed_conn.execute("SELECT id FROM events WHERE n_citations >= 2 ORDER BY lower "

@@ -566,14 +566,22 @@ class ExplorerScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, view: View, words: str) -> None:
-        """The rows of `view` whose quotes have `words` (a full-text query: a worker)."""
+        """The rows of `view` whose quotes have `words` (a full-text query: a worker); as
+        the start of words ("Jebra" for "Jebraïl") when no whole word matches."""
+        matches = self._matching(view, words)
+        prefixed = query.as_prefixes(words)
+        widened = not matches and prefixed != words
+        if widened:
+            matches = self._matching(view, prefixed)
+        self.app.call_from_thread(self._found, view, words, matches, widened)
+
+    def _matching(self, view: View, words: str) -> list[int]:
         # the connection the view's ids came from: the same database even after a rebuild
         hits = set(query.event_ids(view.conn or self.conn, replace(view.flt, text=words,
                                                                    limit=None)))
-        matches = [i for i, eid in enumerate(view.ids) if eid in hits]
-        self.app.call_from_thread(self._found, view, words, matches)
+        return [i for i, eid in enumerate(view.ids) if eid in hits]
 
-    def _found(self, view: View, words: str, matches: list[int]) -> None:
+    def _found(self, view: View, words: str, matches: list[int], widened: bool = False) -> None:
         if view is not self.view:  # the filters changed meanwhile
             return
         view.matches = matches
@@ -582,6 +590,9 @@ class ExplorerScreen(Screen[None]):
             self.notify(f"no event in this view quotes {words!r}", severity="warning",
                         markup=False)  # the user's words are text, "[b" included
             return
+        if widened:
+            self.notify(f"no whole word {words!r}: found as the start of words",
+                        markup=False)
         self.action_next_match()
 
     def action_next_match(self) -> None:

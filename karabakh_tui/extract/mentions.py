@@ -180,6 +180,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         if spans:
             kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
                               and not ends_a_state(sentence.text, d)
+                              and not denied_at(sentence.text, d)
                               and not lasts_since(sentence.text, d)
                               and not is_statistic(sentence.text, d)
                               and not cites_a_source(sentence.text, d)
@@ -569,6 +570,16 @@ def ends_a_state(text: str, date: DateSpan) -> bool:
     "not until 1937", "until 2003 when Aliyev was replaced" are happenings."""
     return bool(_STATE_UNTIL.search(text[:date.start])
                 and not _WHEN_AFTER.match(text[date.end:]))
+
+
+_DENIED_AT = re.compile(r"\b(?:not|never)\s+(?!until\b)(?:[\w’'-]+\s+){1,4}?"
+                        r"(?:in|during|throughout|on)\s+$", re.I)
+
+
+def denied_at(text: str, date: DateSpan) -> bool:
+    """What did not happen then: "the Azeri cities which had not experienced shelling
+    during the 1990s" (004 line 3151) dates no happening ("not until 1937" does)."""
+    return bool(_DENIED_AT.search(text[max(0, date.start - 60):date.start]))
 
 
 _SHARE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.I)

@@ -8,6 +8,7 @@ from karabakh_tui.extract.mentions import (
     cites_a_source,
     contrasts_states,
     dates_a_comparison,
+    denied_at,
     document_mentions,
     ends_a_quote,
     ends_a_state,
@@ -52,6 +53,23 @@ def test_a_state_that_lasts_until_a_date_is_not_a_happening_then() -> None:
     when = ("The Albanians would continue to control Artsakh until the early seventh century, "
             "when it was captured by the Persian Mihranid dynasty.")
     assert not ends_a_state(when, find_dates(when)[0])
+
+
+def test_what_did_not_happen_at_a_date_is_no_happening_then() -> None:
+    # 004 line 3151: the shelters of 2020 "were not available in the Azeri cities which
+    # had not experienced shelling during the 1990s"; the sentence's other date, "the
+    # first war", tells when the shelters were built
+    told = ("Many Armenians fled Artsakh entirely during the war and those that stayed "
+            "behind spent the majority of the war hiding in bomb shelters built during the "
+            "first war, which were not available in the Azeri cities which had not "
+            "experienced shelling during the 1990s.")
+    decade = next(d for d in find_dates(told) if d.label == "the 1990s")
+    assert denied_at(told, decade)
+    assert "the 1990s" not in labels(told)
+    # "not until" tells when it happened (004 line 1961)
+    late = "It was not until 2007 that the last of the ‘tent camps’ was closed"
+    assert not denied_at(late, find_dates(late)[0])
+    assert labels(late) == ["2007"]
 
 
 def test_participles_of_present_perfect_and_adjectives_are_not_past_verbs() -> None:

@@ -18,12 +18,14 @@ MAX_WORDS = 14
 _MIN_WORDS = 4
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:(?!\d)|—|–|\s-\s|,\s(?=(?:while|whereas|although|though|"
                            r"which|who|as|but|when|where|after|before|because|since|"
-                           r"and\s+(?:in|on|by|during|from|then))\b))\s*")
-"""Also ", and in 2014 Moscow de-recognized ...": a second clause with its own time."""
+                           r"and\s+(?:in|on|by|during|from|then))\b)|,?\s(?=until\s(?!after|before)))\s*")
+"""Also ", and in 2014 Moscow de-recognized ...": a second clause with its own time; and
+"until" before what ended the state the clause before tells ("would continue to control
+Artsakh until the early seventh century, when it was captured"), not "until after"."""
 _LEADING_JUNK = re.compile(
     r"^(?:(?:after\s+all|and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
     r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
-    r"because|(?:after|before|since)(?!\s+(?:the|a|an|his|her|its|their|this|that|these|"
+    r"because|until|(?:after|before|since)(?!\s+(?:the|a|an|his|her|its|their|this|that|these|"
     r"those)\b))\b[,\s]*)+", re.I)
 """Connectives before a clause; "After the first round of voting ..." is a time phrase,
 not a connective, and keeps its "After"."""

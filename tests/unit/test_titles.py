@@ -149,3 +149,28 @@ def test_a_clock_time_is_no_clause_break() -> None:
     night = ("A little over a week later, at around 2:00 AM on November 10, 2020, Pashinyan "
              "took to Facebook to announce that he had signed the statement.")
     assert make_title(night, find_dates(night)[0]).startswith("A little over a week later")
+
+
+@pytest.mark.parametrize(("sentence", "date_words", "title"), [
+    # 004 line 293: what happened at the date is the capture that ended the Albanians' rule
+    ("The Albanians would continue to control Artsakh until the early seventh century, when "
+     "it was captured by the Persian Mihranid dynasty.", "early seventh century",
+     "It was captured by the Persian Mihranid dynasty"),
+    # 004 line 1497: the June election, not the March resignation told before it
+    ("On March 6, Mutabilov submitted to the protestors’ demands and resigned, leaving Yaqub "
+     "Mamedov the speaker of parliament and rector of Baku’s Medical University acting "
+     "president until new elections could be held in June.", "June",
+     "New elections could be held"),
+])
+def test_until_opens_the_clause_of_what_ended_the_state(sentence: str, date_words: str,
+                                                          title: str) -> None:
+    date = next(d for d in find_dates(sentence, WRITTEN) if d.text.endswith(date_words))
+    assert make_title(sentence, date) == title
+
+
+def test_not_until_after_stays_with_what_happened() -> None:
+    # 004 line 1237: the recognition is what happened in December 1991
+    text = ("However, Armenia’s independence would not be recognized until after the final "
+            "collapse of the Soviet Union in December 1991.")
+    assert make_title(text, find_dates(text)[0]).startswith(
+        "Armenia’s independence would not be recognized until after")

@@ -166,6 +166,27 @@ def _note_continues(line: str) -> bool:
     return line.startswith(("<http", "[http", "http", "*")) or "http" in line
 
 
+_NOTE_TAIL_WORDS = 30
+"""Longer than the italic venue and date that end a reference broken over two lines."""
+
+
+def _body_goes_on(blocks: list[_Block], line: str) -> bool:
+    """After a page's footnotes, a long line opening in italics finishes the body's
+    sentence the page broke ("... author of *Black*" / "*Garden*, who writes that “In
+    November 1987, ...", 004 lines 995 and 1011): it is not the end of the last note."""
+    return (bool(blocks) and not blocks[-1].heading and not ends_sentence(blocks[-1].last)
+            and "http" not in line and len(line.split()) > _NOTE_TAIL_WORDS)
+
+
+def _goes_on_in_italics(blocks: list[_Block], line: str) -> bool:
+    """A paragraph opening in italics right after prose that stopped mid-sentence goes on
+    with it: a stray blank line split a title ("... themselves, *The New*" / "*York
+    Times* was still reporting", 004 lines 3167-3169)."""
+    return (line.startswith("*") and not line.startswith(("* ", "**")) and bool(blocks)
+            and not blocks[-1].heading and len(blocks[-1].last.split()) >= PROSE_WORDS
+            and not ends_sentence(blocks[-1].last))
+
+
 def _soft_wrapped(lines: list[str]) -> bool:
     """Whether the writer wrapped paragraphs over several lines (many lines stop
     mid-sentence with the next line right below); the thesis has one line a paragraph."""
@@ -212,7 +233,7 @@ def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
                 note = int(start.group(1))
                 notes[note] = _SPACES.sub(" ", _inline(start.group(2), markers=False)).strip()
                 continue
-            if notes and _note_continues(line):
+            if notes and _note_continues(line) and not _body_goes_on(blocks, line):
                 note = note if note is not None else max(notes)  # from the previous page
                 notes[note] = f"{notes[note]} {_inline(line, markers=False)}".strip()
                 continue
@@ -221,7 +242,8 @@ def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
                 blocks[-1].add(number, _inline(line))  # the sentence goes on after the page
                 continue
         heading = _HEADING.match(line)
-        if wrapped and not heading and _joins_previous(blocks, number, line):
+        if (wrapped and not heading and _joins_previous(blocks, number, line)) \
+                or _goes_on_in_italics(blocks, line):
             blocks[-1].add(number, _inline(line))
             continue
         block = _Block(heading is not None)

@@ -195,7 +195,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                                                        piece), clauses)
                             for d, piece in zip(kept, pieces, strict=True))
                 yield from (_dated_before(m, dated, known) for m in _other_happenings(
-                    sentence, kept, gaz, known, before, clauses))
+                    sentence, kept, gaz, known, before, clauses,
+                    denied=[d for d in spans if denied_at(sentence.text, d)]))
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
             elif kept and passage is not None and _aside_in_passage(kept, passage, sentence):
@@ -247,14 +248,17 @@ def _titled_by_clause(mention: Mention, clauses: Sequence[tuple[int, int]]) -> M
 def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazetteer,
                       periods: Sequence[Period], before: Sequence[str],
                       clauses: Sequence[tuple[int, int]],
-                      inherited: DateSpan | None = None) -> Iterator[Mention]:
+                      inherited: DateSpan | None = None,
+                      denied: Sequence[DateSpan] = ()) -> Iterator[Mention]:
     """A mention for each further happening the sentence tells in a clause of its own
     that holds none of its dates ("... and Pashinyan was arrested shortly after the
     meeting"), at the sentence's main date, or at the passage's date `inherited` for a
     sentence without one; the first mention keeps the whole sentence. What follows a
     leading "Following/After X on DATE," came after DATE, and so did what was done
     "Despite X on DATE" ("Despite a decree signed by Gorbachev on July 25 ..., the ANA and
-    other such groups refused to comply", 004 line 1273)."""
+    other such groups refused to comply", 004 line 1273). A clause whose own date tells
+    what did not happen (`denied`: "Armenian sources reject the idea that Azeris were
+    expelled from Kapan before February 1988") is not at the sentence's date either."""
     if len(clauses) < 2:
         return
     date = inherited or anchor_order(list(kept), sentence.text)[0]
@@ -267,7 +271,7 @@ def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazette
     after = holds == clauses[0] and bool(_LEADING_AFTER.match(sentence.text))
     for clause in clauses:
         words = sentence.text[clause[0]:clause[1]]
-        if clause == holds or any(clause[0] <= d.start < clause[1] for d in kept
+        if clause == holds or any(clause[0] <= d.start < clause[1] for d in [*kept, *denied]
                                   if d.end > d.start) or (clause[0] < holds[0] and (
                                       earlier or _PLUPERFECT.search(words))):
             continue
@@ -574,12 +578,18 @@ def ends_a_state(text: str, date: DateSpan) -> bool:
 
 _DENIED_AT = re.compile(r"\b(?:not|never)\s+(?!until\b)(?:[\w’'-]+\s+){1,4}?"
                         r"(?:in|during|throughout|on)\s+$", re.I)
+_CLAIM_DENIED = re.compile(r"\b(?:reject\w*|den(?:y|ies|ied|ying)|dismiss\w*|refut\w*)\s+"
+                           r"(?:the\s+)?(?:idea|claims?|notion|allegations?)\s+that\b[^.;:]*$",
+                           re.I)
 
 
 def denied_at(text: str, date: DateSpan) -> bool:
     """What did not happen then: "the Azeri cities which had not experienced shelling
-    during the 1990s" (004 line 3151) dates no happening ("not until 1937" does)."""
-    return bool(_DENIED_AT.search(text[max(0, date.start - 60):date.start]))
+    during the 1990s" (004 line 3151), or a claim denied ("Armenian sources reject the
+    idea that Azeris were violently expelled from Kapan before February 1988", line
+    1011), dates no happening ("not until 1937" does)."""
+    return bool(_DENIED_AT.search(text[max(0, date.start - 60):date.start])
+                or _CLAIM_DENIED.search(text, 0, date.start))
 
 
 _SHARE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.I)

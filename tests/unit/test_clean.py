@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,29 @@ def test_ibid_notes_show_the_work_of_the_note_they_follow() -> None:
     # a first note that is "Ibid." has nothing to stand for and is left as written
     from karabakh_tui.corpus.clean import resolve_ibid
     assert resolve_ibid({5: "Ibid.", 7: "Ibid., 3"}) == {5: "Ibid.", 7: "Ibid., 3"}
+
+
+def test_no_body_line_of_the_thesis_is_lost() -> None:
+    # a line opening in italics after a page's footnotes was read as the end of the last
+    # note: "*Garden*, who writes that “In November 1987, two freight cars arrived ..."
+    # (line 1011) was footnote 288 and its four sentences were missing from the text
+    text = (SEEDS / FILES["004"]).read_text("utf-8")
+    cleaned = clean(text, "markdown")
+    reading = " ".join(cleaned.text.split())
+    lost = []
+    for number, line in enumerate(text.split("\n"), 1):
+        words = re.sub(r"<sup>\w+</sup>|[*#]|\\(?=\W)", "", line).split()
+        if len(words) >= 20 and not line.startswith(("<sup>", "|", ">")):
+            if " ".join(words[:8]) not in reading:
+                lost.append(number)
+    assert lost == []
+    assert "De Waal also cites Arif Yunusov" in reading
+    assert "November 1987" not in cleaned.footnotes[288]
+
+
+def test_a_title_split_by_a_blank_line_is_one_sentence() -> None:
+    # 004 lines 3167-3169: "... themselves, *The New*" / "*York Times* was still reporting"
+    _, sentences = _sentences("004")
+    s = next(s for s in sentences if "was still reporting that the cause" in s.text)
+    assert "themselves, The New York Times was still reporting" in s.text
+    assert s.line == 3167

@@ -66,6 +66,14 @@ def test_what_did_not_happen_at_a_date_is_no_happening_then() -> None:
     decade = next(d for d in find_dates(told) if d.label == "the 1990s")
     assert denied_at(told, decade)
     assert "the 1990s" not in labels(told)
+    # 004 line 1011: a claim the sentence rejects dates nothing; what it tells does
+    rejected = ("Armenian sources reject the idea that Azeris were violently expelled from "
+                "Kapan before February 1988, instead claiming that “four busloads of young "
+                "Azerbaijani men were recruited from [Kapan] and then crossed into "
+                "Azerbaijan...The young men arrived at the [Sumgait] bus depot on 26 February, "
+                "setting off the first round of anti-Armenian demonstrations.”")
+    assert denied_at(rejected, find_dates(rejected)[0])
+    assert labels(rejected) == ["26 February 1988"]  # the arrival alone, not the rejection
     # "not until" tells when it happened (004 line 1961)
     late = "It was not until 2007 that the last of the ‘tent camps’ was closed"
     assert not denied_at(late, find_dates(late)[0])

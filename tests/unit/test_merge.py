@@ -277,8 +277,14 @@ def test_seed_sumgait_pogrom_is_one_event_however_many_thesis_sentences_tell_it(
               "By the time order was re-imposed on February 29")
     assert len({_event_quoting(seed_conn, q).id for q in quotes}) == 1
     february_1988 = [e for e in _events_quoting(seed_conn, "Sumgait")
-                     if 19880201 <= e.lower and e.upper <= 19880229]
+                     if 19880201 <= e.lower and e.upper <= 19880229 and e.upper >= 19880227]
     assert len(february_1988) == 1
+    # line 1011, Armenian sources: "The young men arrived at the [Sumgait] bus depot on 26
+    # February, setting off the first round of anti-Armenian demonstrations" is the day
+    # before, a happening of its own
+    told = _events_quoting(seed_conn, "arrived at the [Sumgait] bus depot on 26 February")
+    assert "1988-02-26" in {e.date for e in told}
+    assert february_1988[0].id not in {e.id for e in told}
     assert len(february_1988[0].citations) >= 3
     # the most precise date the citations support: the 27th to the 29th
     assert february_1988[0].date == "1988-02-27/1988-02-29"

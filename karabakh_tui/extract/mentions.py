@@ -269,6 +269,12 @@ def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazette
     earlier = (not inherited and bool(_COUNTED_ON.search(date.text))) or bool(
         _LEADING_AFTER.match(sentence.text))
     after = holds == clauses[0] and bool(_LEADING_AFTER.match(sentence.text))
+    if not inherited and holds == clauses[0] and _recalls_earlier(sentence.text, holds) \
+            and not _LATER.search(sentence.text, holds[1]):
+        return  # "While Azerbaijan had relied heavily upon Soviet soldiers during Operation
+        # Ring, “A core of Soviet army officers had set about creating an Armenian army” in
+        # the waning years of the Soviet Union" (004 line 1411): the date is the concession's;
+        # "..., the country soon faced" (line 753) counts on from it
     for clause in clauses:
         words = sentence.text[clause[0]:clause[1]]
         if clause == holds or any(clause[0] <= d.start < clause[1] for d in [*kept, *denied]
@@ -282,6 +288,13 @@ def _other_happenings(sentence: Sentence, kept: Sequence[DateSpan], gaz: Gazette
             span = replace(span, text=date.text, start=date.start, end=date.end)
         yield replace(_mention(sentence, span, gaz, periods, bool(inherited), before, clause),
                       title=make_title(sentence.text, span, clause), clause=clause)
+
+
+def _recalls_earlier(text: str, clause: tuple[int, int]) -> bool:
+    """The clause is an opening concession in the pluperfect: what it dates came before
+    the time of the clauses after it."""
+    opener = _CONCESSIVE.match(text)
+    return bool(opener and opener.end(1) <= clause[1] and _PLUPERFECT.search(opener.group(1)))
 
 
 _LEADING_AFTER = re.compile(r"^\s*(?:following|after|despite)\s", re.I)

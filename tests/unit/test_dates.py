@@ -616,3 +616,25 @@ def test_the_rest_of_the_narrative_s_year() -> None:
     assert one(text, DateContext(written="2021-05", narrative=(1994, 5, 0))).edtf == \
         "1994-05/1994-12"
     assert one(text).edtf == "1994"  # no narrative in 1994: the year
+
+
+def test_named_happenings_of_the_karabakh_movement_are_times() -> None:
+    # data/periods.toml: Operation Ring began at Getashen on 30 April 1991 and took
+    # "several weeks" (004 lines 1311-1313); the Sumgait pogrom was 27-29 February 1988
+    from karabakh_tui.extract.mentions import _named_times
+
+    ctx = DateContext(written="2021-05", narrative=(1992, 5, 18), periods=_named_times())
+    # 004 lines 1569 and 1583 (a page of footnotes between the two halves)
+    ring = one("While fighting outside of the NKAO was not a new development—indeed, the "
+               "earliest fighting during Operation Ring occurred in the Kalbajar District—the "
+               "capture of Lachin was the first time that Armenians took control of land "
+               "outside the borders of the NKAO.", ctx)
+    assert (ring.label, ring.lower, ring.upper) == ("Operation Ring", 19910430, 19910630)
+    # 004 line 1089: after the pogrom, whatever the narrative's year
+    since = find_dates("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom "
+                       "in February, the “Autumn of 1988 saw the Armenians turn against their "
+                       "Azerbaijani minority.", ctx)[0]
+    assert (since.text, since.qualifier, since.lower) == ("since the Sumgait Pogrom", "after",
+                                                          19880229)
+    # a place alone names no time: "Khojaly also resulted in" is dated by its passage
+    assert find_dates("Khojaly also resulted in a surge of motivation among Azeris.", ctx) == []

@@ -219,8 +219,11 @@ def test_a_state_that_has_lasted_since_a_date_is_not_a_happening_then() -> None:
     assert labels("Since the mid‑2000s, however, Azerbaijanism has increasingly co‑existed "
                   "alongside another geopolitical tradition that I call “wide "
                   "Azerbaijanism.”") == []
+    # (two happenings, as gold S1-014 and S1-015 have it: the flight since the pogrom,
+    # and the pogrom itself, told in passing; data/periods.toml dates the pogrom)
     assert labels("While Armenians had been fleeing Azerbaijan since the Sumgait Pogrom in "
-                  "February 1988, the exodus grew.") == ["February 1988"]
+                  "February 1988, the exodus grew.") == ["since the Sumgait pogrom",
+                                                        "February 1988"]
 
 
 def test_past_forms_joined_to_a_participle_or_an_adjective_are_not_past_verbs() -> None:
@@ -515,3 +518,18 @@ def test_a_yearless_month_after_new_year_reaches_the_writers_present() -> None:
     assert [m.date.label for m in document_mentions(old, sentences(
         "On November 17, 1988, a series of mass demonstrations began.",
         "In April, the committee was arrested."))] == ["17 November 1988", "April 1988"]
+
+
+def test_a_pluperfect_concession_keeps_its_date_to_itself() -> None:
+    # 004 line 1411: Operation Ring (data/periods.toml) dates what Azerbaijan had relied
+    # on; the Armenian army was created "in the waning years of the Soviet Union"
+    ring = ("While Azerbaijan had relied heavily upon Soviet soldiers during Operation Ring, "
+            "“A core of Soviet army officers had set about creating an Armenian army” in the "
+            "waning years of the Soviet Union.")
+    titles = [m.title for m in document_mentions(THESIS, sentences(ring))]
+    assert titles == ["Azerbaijan had relied heavily upon Soviet soldiers"]
+    # 004 line 753: "soon" counts on from the concession's date
+    soon = ("While Azerbaijan had succeeded in establishing tenuous control over Artsakh "
+            "following the March 1920 violence, the country soon faced an existential crisis "
+            "in the form of the expanding Soviet Union.")
+    assert labels(soon) == ["March 1920", "March 1920 – December 1920"]

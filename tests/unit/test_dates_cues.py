@@ -200,3 +200,12 @@ def test_the_cue_of_a_vocabulary_finds_each_of_its_words(template: str, cue: str
     assert [w for w in words if not re.fullmatch(template.format(n="w"), w, re.I)] == []
     assert [w for w in words if not dates._shows(cue, w, _fold(w))] == []
     assert [w for w in words if not dates._shows(cue, w.upper(), _fold(w.upper()))] == []
+
+
+def test_the_bundled_periods_keep_their_cheap_cue() -> None:
+    # an alias with a letter outside ASCII ("Operation ‘Ring’") turns the period cue off,
+    # and every sentence of a build then runs the search of all aliases (measured: seed
+    # extraction 0.80 s -> 0.96 s); spell aliases in ASCII, the search folds case anyway
+    index = dates._period_index(PERIODS)
+    assert index.cue is not None
+    assert all(a.isascii() for p in PERIODS for a in p.aliases)

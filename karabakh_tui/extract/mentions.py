@@ -207,7 +207,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             if passage is not None and _is_fine(passage.date):
                 dated.append((sentence.index, _nouns(sentence.text), passage.date))
             continue
-        if (back := _back_reference(sentence, dated, " ".join(before))) is not None:
+        if (back := _back_reference(sentence, dated, " ".join(before))
+                or _brought_about_by(sentence, known, " ".join(before))) is not None:
             passage = Passage(back, sentence, common)
             year, month, day = split_key(back.lower)
             ctx = replace(ctx, narrative=(year, month, day if back.precision == "day" else 0),
@@ -550,6 +551,30 @@ def _back_reference(sentence: Sentence, dated: Sequence[tuple[int, set[str], Dat
             return None
         if noun in nouns:
             return date
+    return None
+
+
+_BROUGHT_ABOUT = re.compile(
+    r"^[\"“]?(?:The\s+)?(?P<name>[A-Z][\w‑-]+(?:\s+[\w‑-]+){0,2}?)\s+(?:also\s+)?"
+    r"(?:resulted\s+in|led\s+to|prompted|sparked|triggered|provoked)\b")
+
+
+def _brought_about_by(sentence: Sentence, periods: Sequence[Period],
+                      previous: str) -> DateSpan | None:
+    """ "Khojaly also resulted in a surge of motivation among Azeris" (004 line 1509): a
+    sentence without a date of its own whose subject is a named happening of
+    data/periods.toml (its name, or the place that opens it: "Khojaly" for the Khojaly
+    massacre) tells what that happening brought about: what came soon after its end."""
+    m = _BROUGHT_ABOUT.match(sentence.text.lstrip())
+    text = sentence.text
+    if m is None or not tells_action(text) or is_commentary(text) \
+            or tells_a_plan(text, previous):
+        return None
+    name = m["name"].casefold()
+    for period in periods:
+        names = [a.casefold() for a in period.aliases]
+        if name in names or any(a.startswith(name + " ") for a in names):
+            return day_span(*split_key(period.upper))
     return None
 
 

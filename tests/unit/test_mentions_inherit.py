@@ -479,3 +479,19 @@ def test_a_third_of_a_year_dates_what_follows_like_a_season() -> None:
     # a wider part of a span does not: the first half of a decade
     decade = "Sporadic raids continued throughout the early 1990s."
     assert dated(sentence(0, decade), sentence(1, clash)) == [(0, False, "early 1990s")]
+
+
+def test_what_a_named_happening_brought_about_came_soon_after_it() -> None:
+    # 004 line 1509, in a paragraph the June 1992 election dated before: "Khojaly" is the
+    # Khojaly massacre of data/periods.toml (25-26 February 1992); what it resulted in
+    # came after it (gold S2-039: 1992-02..1992), not in June
+    election = "In June 1992, Abulfaz Elchibey won the presidential election."
+    surge = ('Khojaly also resulted in a surge of motivation among Azeris, and "Hundreds of '
+             'men for whom Karabakh had hitherto been a distant dispute volunteered to fight."')
+    told = [(m.sentence.index, m.inferred, m.date.label) for m in document_mentions(
+        THESIS, [sentence(0, election), sentence(1, surge)])]
+    assert told == [(0, False, "June 1992"), (1, True, "26 February 1992 – March 1992")]
+    # a place that names no happening leaves the sentence to its passage
+    kapan = surge.replace("Khojaly", "Kapan")
+    assert [m.date.label for m in document_mentions(
+        THESIS, [sentence(0, election), sentence(1, kapan)])][1] == "June 1992"

@@ -556,7 +556,11 @@ def _back_reference(sentence: Sentence, dated: Sequence[tuple[int, set[str], Dat
 
 _BROUGHT_ABOUT = re.compile(
     r"^[\"“]?(?:The\s+)?(?P<name>[A-Z][\w‑-]+(?:\s+[\w‑-]+){0,2}?)\s+(?:also\s+)?"
-    r"(?:resulted\s+in|led\s+to|prompted|sparked|triggered|provoked)\b")
+    r"(?:resulted\s+in|led\s+to|prompted|sparked|triggered|provoked)\b"
+    r"|^[\"“]?(?:After|Following)\s+[a-z]+ing\s+(?:the\s+)?(?P<done>[A-Z][\w‑-]+),")
+"""What a named happening brought about ("Khojaly also resulted in"), or what was done
+after it ("After capturing Khojaly, the Armenian commanders had turned their attention
+back to ... Shushi", 004 line 1529)."""
 
 
 def _brought_about_by(sentence: Sentence, periods: Sequence[Period],
@@ -564,13 +568,14 @@ def _brought_about_by(sentence: Sentence, periods: Sequence[Period],
     """ "Khojaly also resulted in a surge of motivation among Azeris" (004 line 1509): a
     sentence without a date of its own whose subject is a named happening of
     data/periods.toml (its name, or the place that opens it: "Khojaly" for the Khojaly
-    massacre) tells what that happening brought about: what came soon after its end."""
+    massacre) tells what that happening brought about: what came soon after its end;
+    so does one opening "After capturing Khojaly,"."""
     m = _BROUGHT_ABOUT.match(sentence.text.lstrip())
     text = sentence.text
     if m is None or not tells_action(text) or is_commentary(text) \
             or tells_a_plan(text, previous):
         return None
-    name = m["name"].casefold()
+    name = (m["name"] or m["done"]).casefold()
     for period in periods:
         names = [a.casefold() for a in period.aliases]
         if name in names or any(a.startswith(name + " ") for a in names):

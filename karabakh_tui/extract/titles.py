@@ -25,7 +25,7 @@ Artsakh until the early seventh century, when it was captured"), not "until afte
 _LEADING_JUNK = re.compile(
     r"^(?:(?:after\s+all|and|but|so|then|however|meanwhile|moreover|furthermore|finally|thus|also|"
     r"yet|still|instead|indeed|that|which|while|whereas|although|though|when|where|"
-    r"because|until|(?:after|before|since)(?!\s+(?:the|a|an|his|her|its|their|this|that|these|"
+    r"because|until|(?:after|before|since)(?!\s+(?:[a-z]+ing\b|the|a|an|his|her|its|their|this|that|these|"
     r"those)\b))\b[,\s]*)+", re.I)
 """Connectives before a clause; "After the first round of voting ..." is a time phrase,
 not a connective, and keeps its "After"."""

@@ -495,3 +495,9 @@ def test_what_a_named_happening_brought_about_came_soon_after_it() -> None:
     kapan = surge.replace("Khojaly", "Kapan")
     assert [m.date.label for m in document_mentions(
         THESIS, [sentence(0, election), sentence(1, kapan)])][1] == "June 1992"
+    # 004 line 1529: what was done after it, and what the passage goes on to tell
+    capture = ("After capturing Khojaly, the Armenian commanders had turned their attention "
+               "back to Azerbaijan’s other stronghold in Artsakh: Shushi.")
+    assert [m.date.label for m in document_mentions(
+        THESIS, [sentence(0, election), sentence(1, capture)])][1] == \
+        "26 February 1992 – March 1992"

@@ -174,3 +174,11 @@ def test_not_until_after_stays_with_what_happened() -> None:
             "collapse of the Soviet Union in December 1991.")
     assert make_title(text, find_dates(text)[0]).startswith(
         "Armenia’s independence would not be recognized until after")
+
+
+def test_after_and_a_gerund_keeps_its_after() -> None:
+    # 004 line 1145: without "After", the title says the committee was "Being released"
+    text = ("After being released from prison in May 1989, the Karabakh Committee returned "
+            "to Armenia as heroes and “resumed their opposition activities with vastly "
+            "increased authority” among the Armenian people.")
+    assert make_title(text, find_dates(text)[0]).startswith("After being released from prison")

@@ -178,9 +178,9 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
         para = _paragraph_key(sentence)
         ctx = ctx.advance(spans, sentence.text, new_paragraph)
         if spans:
+            denied = [d for d in spans if denied_at(sentence.text, d)]
             kept = _distinct([d for d in spans if not is_prediction(sentence.text, d, written)
-                              and not ends_a_state(sentence.text, d)
-                              and not denied_at(sentence.text, d)
+                              and not ends_a_state(sentence.text, d) and d not in denied
                               and not lasts_since(sentence.text, d)
                               and not is_statistic(sentence.text, d)
                               and not cites_a_source(sentence.text, d)
@@ -195,8 +195,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
                                                        piece), clauses)
                             for d, piece in zip(kept, pieces, strict=True))
                 yield from (_dated_before(m, dated, known) for m in _other_happenings(
-                    sentence, kept, gaz, known, before, clauses,
-                    denied=[d for d in spans if denied_at(sentence.text, d)]))
+                    sentence, kept, gaz, known, before, clauses, denied=denied))
             if kept and passage is not None and told and _within_passage(kept, passage):
                 passage.cover(sentence)
             elif kept and passage is not None and _aside_in_passage(kept, passage, sentence):
@@ -539,19 +538,22 @@ def _back_reference(sentence: Sentence, dated: Sequence[tuple[int, set[str], Dat
     March 1992). The date is the latest one, at most `_BACK_REACH` sentences back, of a
     sentence naming the happening's noun."""
     opener = _BACK_REFERENCE.match(sentence.text.lstrip())
-    if opener is None:
+    if opener is None or not _tells_what_followed(sentence.text, previous):
         return None
     noun = opener.group(1).lower()
-    text = sentence.text
-    if not tells_action(text) or _HYPOTHETICAL.search(text) or is_commentary(text) \
-            or tells_a_plan(text, previous):
-        return None
     for index, nouns, date in reversed(dated):
         if sentence.index - index > _BACK_REACH:
             return None
         if noun in nouns:
             return date
     return None
+
+
+def _tells_what_followed(text: str, previous: str) -> bool:
+    """A happening that came after the one the sentence points back to, not a
+    hypothesis, a judgement or what a plan said."""
+    return tells_action(text) and not _HYPOTHETICAL.search(text) \
+        and not is_commentary(text) and not tells_a_plan(text, previous)
 
 
 _BROUGHT_ABOUT = re.compile(
@@ -571,9 +573,7 @@ def _brought_about_by(sentence: Sentence, periods: Sequence[Period],
     massacre) tells what that happening brought about: what came soon after its end;
     so does one opening "After capturing Khojaly,"."""
     m = _BROUGHT_ABOUT.match(sentence.text.lstrip())
-    text = sentence.text
-    if m is None or not tells_action(text) or is_commentary(text) \
-            or tells_a_plan(text, previous):
+    if m is None or not _tells_what_followed(sentence.text, previous):
         return None
     name = (m["name"] or m["done"]).casefold()
     for period in periods:
@@ -842,9 +842,7 @@ def _told_clauses(text: str) -> list[tuple[int, int]]:
     of “Black January” turned the Azeri population against the Soviet Union", 004 line
     1235)."""
     clauses = happening_clauses(text)
-    opener = _CONCESSIVE.match(text)
-    if len(clauses) > 1 and opener and opener.end(1) <= clauses[0][1] \
-            and _PLUPERFECT.search(opener.group(1)):
+    if len(clauses) > 1 and _recalls_earlier(text, clauses[0]):
         return clauses[1:]
     return clauses
 

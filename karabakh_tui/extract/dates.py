@@ -1312,8 +1312,10 @@ _WAR = re.compile(r"(?<![-‑])\bwar\b", re.I)
 @functools.lru_cache(maxsize=8)
 def _index_periods(periods: tuple[NamedTime, ...]) -> _PeriodIndex:
     any_alias, aliases = _alias_patterns(periods)
-    words = [alias.lower() for named in periods for alias in named.aliases]
-    cue = re.compile(_any_word(words)) if words and all(w.isascii() for w in words) else None
+    words = [_fold(alias) for named in periods for alias in named.aliases]
+    # a letter re.I folds in ways lower() does not (the Kelvin sign...) would miss: no cue
+    cue = re.compile(_any_word(words)) if words and not any(
+        _UNFOLDED.search(w) for w in words) else None
     return _PeriodIndex(any_alias, aliases, cue,
                         tuple(n for n in periods if _WAR.search(n.name)))
 

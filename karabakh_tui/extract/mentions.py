@@ -521,8 +521,9 @@ def _within_passage(spans: Sequence[DateSpan], passage: Passage) -> bool:
 
 
 _BACK_REFERENCE = re.compile(
-    r"^[\"“]?(?:after|following|soon\s+after|shortly\s+after|in\s+the\s+(?:immediate\s+)?"
-    r"aftermath\s+of|in\s+the\s+wake\s+of)\s+the\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,}?)s?,",
+    r"^[\"“]?(?:(?:after|following|soon\s+after|shortly\s+after|in\s+the\s+(?:immediate\s+)?"
+    r"aftermath\s+of|in\s+the\s+wake\s+of)\s+the|having\s+[a-z]+ed(?:\s+(?:its|their|the))?)"
+    r"\s+(?:[\w‑-]+\s+){0,2}?([a-z]{4,}?)s?,",
     re.I)
 _BACK_REACH = 40
 """How many sentences back the happening "After the X," points to may be told."""

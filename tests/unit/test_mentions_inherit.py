@@ -501,3 +501,21 @@ def test_what_a_named_happening_brought_about_came_soon_after_it() -> None:
     assert [m.date.label for m in document_mentions(
         THESIS, [sentence(0, election), sentence(1, capture)])][1] == \
         "26 February 1992 – March 1992"
+
+
+def test_having_done_the_thing_told_before_is_soon_after_it() -> None:
+    # 004 lines 1359 and 1379: the independence referendum of 10 December 1991, then, in
+    # a later paragraph, "Having declared independence, ... entered into a state of war"
+    referendum = sentence(0, "In a referendum held on December 10, 1991, the Armenians of "
+                             "Artsakh, the Azeri minority having boycotted, approved the "
+                             "Soviet’s declaration, voting almost unanimously—108,615 to "
+                             "24—for independence.", paragraph=0)
+    war = sentence(1, "Having declared independence, Armenia, Artsakh, and Azerbaijan almost "
+                      "immediately entered into a state of war.", paragraph=1)
+    assert dated(referendum, war) == [(0, False, "10 December 1991"),
+                                      (1, True, "10 December 1991 – January 1992")]
+    # not through the passage: under another heading the referendum's passage has ended,
+    # and only the words pointing back at what was declared date the war
+    later = replace(war, section="War Comes to Artsakh")
+    assert dated(referendum, later) == [(0, False, "10 December 1991"),
+                                        (1, True, "10 December 1991 – January 1992")]

@@ -7,7 +7,6 @@ inside the commands that need them.
 from __future__ import annotations
 
 import functools
-import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -356,6 +355,8 @@ def _prefix_hint(found: int, option: str, words: str) -> str:
     """What to type to find the words as the start of longer ones ("Jebra")."""
     if not found:
         return ""
+    import shlex
+
     from karabakh_tui.query import as_prefixes
 
     more = " or more" if found >= _HINT_LIMIT else ""

@@ -170,21 +170,25 @@ _NOTE_TAIL_WORDS = 30
 """Longer than the italic venue and date that end a reference broken over two lines."""
 
 
+def _stopped_mid_sentence(blocks: list[_Block]) -> bool:
+    """The last paragraph read is prose whose last sentence has not ended."""
+    return bool(blocks) and not blocks[-1].heading and not ends_sentence(blocks[-1].last)
+
+
 def _body_goes_on(blocks: list[_Block], line: str) -> bool:
     """After a page's footnotes, a long line opening in italics finishes the body's
     sentence the page broke ("... author of *Black*" / "*Garden*, who writes that “In
     November 1987, ...", 004 lines 995 and 1011): it is not the end of the last note."""
-    return (bool(blocks) and not blocks[-1].heading and not ends_sentence(blocks[-1].last)
-            and "http" not in line and len(line.split()) > _NOTE_TAIL_WORDS)
+    return (_stopped_mid_sentence(blocks) and "http" not in line
+            and len(line.split()) > _NOTE_TAIL_WORDS)
 
 
 def _goes_on_in_italics(blocks: list[_Block], line: str) -> bool:
     """A paragraph opening in italics right after prose that stopped mid-sentence goes on
     with it: a stray blank line split a title ("... themselves, *The New*" / "*York
     Times* was still reporting", 004 lines 3167-3169)."""
-    return (line.startswith("*") and not line.startswith(("* ", "**")) and bool(blocks)
-            and not blocks[-1].heading and len(blocks[-1].last.split()) >= PROSE_WORDS
-            and not ends_sentence(blocks[-1].last))
+    return (line.startswith("*") and not line.startswith(("* ", "**"))
+            and _stopped_mid_sentence(blocks) and len(blocks[-1].last.split()) >= PROSE_WORDS)
 
 
 def _soft_wrapped(lines: list[str]) -> bool:
@@ -238,7 +242,7 @@ def _read_markdown(lines: list[str]) -> tuple[list[_Block], dict[int, str]]:
                 notes[note] = f"{notes[note]} {_inline(line, markers=False)}".strip()
                 continue
             in_notes = False
-            if blocks and not blocks[-1].heading and not ends_sentence(blocks[-1].last):
+            if _stopped_mid_sentence(blocks):
                 blocks[-1].add(number, _inline(line))  # the sentence goes on after the page
                 continue
         heading = _HEADING.match(line)

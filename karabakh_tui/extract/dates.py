@@ -1361,7 +1361,9 @@ def _edtf_of(value: int) -> str:
 _MONTH_WORD = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
 """A range written with month names ("from July through the end of September"), not a
 named time ("the Four-Day War") the narrative only refers to."""
-_PARTS = ("", "early", "mid", "late")
+THIRDS = ("early", "mid", "late")
+"""The qualifiers that take a third of a span ("late 1990": September to December)."""
+_PARTS = ("", *THIRDS)
 """Qualifiers a range's ends may have: "from July through the end of September" (004
 line 1707) runs from July to September's end; "around"/"before" ends do not join."""
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—‐‑]|to|until|till|through|and)\s*(?:the\s+)?$", re.I)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from karabakh_tui.extract.dates import (
+    THIRDS,
     DateContext,
     NamedTime,
     anchor_order,
@@ -79,7 +80,6 @@ _OWN_TIME = re.compile(
 naval doctrine ...", "for decades"), not at all ("never fought"), or as a general truth
 ("economy cannot be understood as ..."): it does not inherit the passage's date."""
 _FINE_DAYS = 31
-_YEAR_PARTS = ("early", "mid", "late")
 _YEAR_PART_DAYS = 4 * 31
 """A third of a year ("late 1990": September to December) is as narrow as a season."""
 _PREV_WORD = re.compile(r"([A-Za-z’']+)[\s,“”\"‘]*$")
@@ -1103,7 +1103,7 @@ def _is_fine(date: DateSpan) -> bool:
         return True
     width = _days(date.upper) - _days(date.lower)
     return date.precision == "range" and (
-        width <= _FINE_DAYS or date.qualifier in _YEAR_PARTS and width <= _YEAR_PART_DAYS)
+        width <= _FINE_DAYS or date.qualifier in THIRDS and width <= _YEAR_PART_DAYS)
 
 
 def _days(key: int) -> int:

@@ -554,6 +554,8 @@ def find_dates(text: str, ctx: DateContext | None = None, *,
     spans = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in named)]
     spans += named
     spans += _the_war(text, ctx, taken, folded)
+    if not spans:  # "In April 2016, ... a serious clash later dubbed the 'Four-Day War.'"
+        spans += _named_as(text, ctx, taken, folded)
     spans.sort(key=lambda s: s.start)
     return _join_ranges(text, _relative_to_earlier(spans, relative, text, ctx))
 
@@ -1160,10 +1162,10 @@ _TIME_PREPOSITION = re.compile(
     r"\s+(?:the\s+|this\s+|that\s+)?$", re.I)
 
 
-def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
-                 folded: str | None = None) -> Iterator[DateSpan]:
-    """Named happenings after a time preposition; with `folded` (see `_fold`), only once
-    the cheap cue, an alias's words in the folded text, shows."""
+def _alias_hits(text: str, ctx: DateContext, taken: list[tuple[int, int]],
+                folded: str | None) -> Iterator[tuple[re.Match[str], NamedTime]]:
+    """Where the text names a period, outside what `taken` holds; with `folded` (see
+    `_fold`), only once the cheap cue, an alias's words in the folded text, shows."""
     index = _period_index(ctx.periods)
     if index.any_alias is None:
         return
@@ -1173,18 +1175,39 @@ def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
         return  # most sentences name no period: one search instead of one per alias
     for pattern, named in index.aliases:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            lead = _TIME_PREPOSITION.search(text[max(0, m.start() - 40):m.start()])
-            if not lead:
-                continue
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                yield m, named
+
+
+def _named_times(text: str, ctx: DateContext, taken: list[tuple[int, int]],
+                 folded: str | None = None) -> Iterator[DateSpan]:
+    """Named happenings after a time preposition ("after the Velvet Revolution")."""
+    for m, named in _alias_hits(text, ctx, taken, folded):
+        lead = _TIME_PREPOSITION.search(text[max(0, m.start() - 40):m.start()])
+        if not lead:
+            continue
+        taken.append((m.start(), m.end()))
+        start = m.start() - len(lead.group(0))
+        prep = " ".join(_fold(lead["p"]).split())
+        span = _named_span(named, prep, text, start, m.end())
+        if span.qualifier in ("after", "before"):
+            span = _with_naming_year(span, named, text)
+        yield span
+
+
+_NAMED_AS = re.compile(r"\b(?:code-?named|dubbed)\s+(?:the\s+)?[‘'“\"]?$", re.I)
+
+
+def _named_as(text: str, ctx: DateContext, taken: list[tuple[int, int]],
+              folded: str | None = None) -> Iterator[DateSpan]:
+    """A happening the sentence tells under its name ("Soviet and Azeri forces conducted
+    a military operation, codenamed Operation Ring", 004 line 1291): the named time."""
+    for m, named in _alias_hits(text, ctx, taken, folded):
+        if _NAMED_AS.search(text, max(0, m.start() - 40), m.start()):
             taken.append((m.start(), m.end()))
-            start = m.start() - len(lead.group(0))
-            prep = " ".join(_fold(lead["p"]).split())
-            span = _named_span(named, prep, text, start, m.end())
-            if span.qualifier in ("after", "before"):
-                span = _with_naming_year(span, named, text)
-            yield span
+            yield DateSpan(text=m.group(0), edtf=named.edtf, lower=named.lower,
+                           upper=named.upper, precision="range", label=named.name,
+                           start=m.start(), end=m.end())
 
 
 _NAMING_YEAR = re.compile(r"\s+(?:in|of)\s+(?P<y>\d{4})\b")

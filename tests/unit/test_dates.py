@@ -638,3 +638,23 @@ def test_named_happenings_of_the_karabakh_movement_are_times() -> None:
                                                           19880229)
     # a place alone names no time: "Khojaly also resulted in" is dated by its passage
     assert find_dates("Khojaly also resulted in a surge of motivation among Azeris.", ctx) == []
+
+
+def test_a_happening_told_under_its_name_is_dated_by_it() -> None:
+    from karabakh_tui.extract.mentions import _named_times
+
+    ctx = DateContext(written="2021-05", narrative=(1991, 3, 0), periods=_named_times())
+    # 004 line 1291: the paragraph is in March 1991; the operation it names is not
+    ring = one("Under the guise of this ‘passport checking operation’ requested by Mutalibov, "
+               "Soviet and Azeri forces conducted a military operation, codenamed Operation "
+               "Ring, against the Armenians of Artsakh that marked a drastic escalation in the "
+               "conflict for control of the region.", ctx)
+    assert (ring.text, ring.label, ring.lower, ring.upper) == (
+        "Operation Ring", "Operation Ring", 19910430, 19910630)
+    # 004 line 2621: the month the sentence writes dates the clash; its name adds nothing
+    april = one("In April 2016, the tensions along the border boiled over into a serious clash "
+                "later dubbed the ‘Four-Day War.’", replace(ctx, narrative=(2016, 4, 0)))
+    assert april.label == "April 2016"
+    # a name alone, without "codenamed"/"dubbed" or a time preposition, dates nothing
+    assert find_dates("According to Azeri officials, the goal of Operation Ring was to check "
+                      "the internal passports of residents.", ctx) == []

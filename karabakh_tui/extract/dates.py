@@ -45,7 +45,7 @@ _PART_OF = (r"the\s+(?:beginning|start|middle|end)\s+of|"
             r"the\s+(?:first|opening|last|final|closing)\s+(?:few\s+)?(?:days|weeks?)\s+of")
 _Q = r"(?:(?P<{n}>early|mid|late|" + _PART_OF + r")[\s\-‐‑]+(?:of\s+)?(?:the\s+)?)?"
 _ORD = (r"(?P<{n}>(?:twenty-)?(?:" + "|".join(_ORDINALS) + r")|\d{{1,2}}(?:st|nd|rd|th))")
-_ERA = r"(?-i:(?P<{n}>B\.\s?C\.(?:E\.)?|BCE|BC|A\.\s?D\.|AD|CE))(?![A-Za-z])"
+_ERA = r"(?-i:(?P<{n}>B\.\s?C(?:\.(?:E\.)?)?|BCE|BC|A\.\s?D\.?|AD|CE))(?![A-Za-z])"
 _SEASON = r"(?P<{n}>spring|summer|autumn|fall|winter)"
 
 

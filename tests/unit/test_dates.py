@@ -28,6 +28,12 @@ def one(text: str, ctx: DateContext | None = None):
     ("the second century B.C.", "-0199/-0100", "2nd century BCE"),
     ("the late eighth century", "0768/0800", "late 8th century"),
     ("the third millennium B.C.", "-2999/-2000", "3rd millennium BCE"),
+    # 004 lines 258 and 242: the era's last full stop dropped before a comma
+    ("migrated into the region during the third millennium B.C, it is once again safe to say",
+     "-2999/-2000", "3rd millennium BCE"),
+    ("one of the traditional provinces of Armenia since the second century B.C, the earlier "
+     "date", "-0199/-0100", "2nd century BCE"),
+    ("crowned in 301 A.D, the king", "0301", "301"),
     ("in the 370s", "037X", "the 370s"),
     ("in the late 1980s", "1987/1989", "late 1980s"),
     ("c. 370 A.D.", "0370~", "c. 370"),

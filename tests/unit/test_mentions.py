@@ -8,6 +8,7 @@ from karabakh_tui.extract.mentions import (
     cites_a_source,
     contrasts_states,
     dates_a_comparison,
+    dates_a_writer,
     denied_at,
     document_mentions,
     ends_a_quote,
@@ -284,6 +285,17 @@ def test_a_date_closing_a_parenthetical_reference_is_the_source_s() -> None:
     # a date in brackets that is not a reference stays a date (004 line 2035 style)
     told = "The first elections (held in November 1996) were won by Kocharyan."
     assert not cites_a_source(told, find_dates(told)[0])
+
+
+def test_the_century_a_writer_lived_in_dates_no_happening() -> None:
+    # 004 line 375: Tabari lived in the tenth century; the Khazars settled in the sixth
+    text = ("Based on the writings of the tenth century historian Tabari's, it appears that "
+            "the Khazars—a partly Turkic confederation—first began settling in Albania along "
+            "the western bank of the Kura river in the mid-sixth century.")
+    assert labels(text) == ["mid 6th century"]
+    assert not dates_a_writer(text, find_dates(text)[-1])
+    assert dates_a_writer("the fifth-century Armenian historian Movses wrote",
+                          find_dates("the fifth-century Armenian historian Movses wrote")[0])
 
 
 def test_a_vague_range_gives_way_to_the_date_it_holds() -> None:

@@ -52,6 +52,7 @@ def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None)
                                                  else -1), date)
     start, end = _trim_date(text, start, end, date)
     start = _skip_junk(text, start, end, date)
+    start = _subject_before_aside(text, start)
     words = text[start:end].strip(_EDGE).split()
     if len(words) < _MIN_WORDS:
         words = text.strip(_EDGE).split()
@@ -59,6 +60,30 @@ def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None)
     if len(words) > MAX_WORDS:
         title += "…"
     return title[:1].upper() + title[1:]
+
+
+_ASIDE_BEFORE = re.compile(r"—[^—]{1,80}—\s*$")
+_SUBJECT_START = re.compile(r"(?:^|,\s+|\bthat\s+|—)")
+_SUBJECT_WORDS = 6
+_NO_VERB = frozenset("""and but or nor so yet then since in on at by for from of to with
+during after before as while when where which who the a an many some most all few several
+over against into through under about despite amid among across around toward towards
+without within upon like than not only also
+this that these those its their his her our""".split())
+
+
+def _subject_before_aside(text: str, start: int) -> int:
+    """Where the subject starts of a clause that opens with its verb right after a dashed
+    aside: the title runs from "the Khazars—a partly Turkic confederation—first began
+    settling in Albania" (004 line 375), from "That central bone of contention—the status
+    of Artsakh—re-emerged", not from the bare verb; otherwise `start`."""
+    aside = _ASIDE_BEFORE.search(text, 0, start)
+    first = text[start:].split(maxsplit=1)
+    if aside is None or not first or not first[0][:1].islower() or first[0] in _NO_VERB:
+        return start
+    head = text[:aside.start()]
+    at = [m.end() for m in _SUBJECT_START.finditer(head)][-1]
+    return at if 0 < len(head[at:].split()) <= _SUBJECT_WORDS else start
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

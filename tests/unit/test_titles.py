@@ -182,3 +182,31 @@ def test_after_and_a_gerund_keeps_its_after() -> None:
             "to Armenia as heroes and “resumed their opposition activities with vastly "
             "increased authority” among the Armenian people.")
     assert make_title(text, find_dates(text)[0]).startswith("After being released from prison")
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    # 004 line 375: "First began settling in Albania ..." had lost who settled
+    ("Based on the writings of the tenth century historian Tabari's, it appears that the "
+     "Khazars—a partly Turkic confederation—first began settling in Albania along the western "
+     "bank of the Kura river in the mid-sixth century.",
+     "The Khazars—a partly Turkic confederation—first began settling in Albania along the "
+     "western bank of…"),
+    # 004 line 1975: was "Re-emerged in a December 1996 OSCE summit held in Lisbon"
+    ("That central bone of contention—the status of Artsakh—re-emerged in a December 1996 "
+     "OSCE summit held in Lisbon.",
+     "That central bone of contention—the status of Artsakh—re-emerged in a December 1996 "
+     "OSCE summit…"),
+])
+def test_a_verb_after_a_dashed_aside_keeps_its_subject(sentence: str, title: str) -> None:
+    made = make_title(sentence, find_dates(sentence, WRITTEN)[-1])
+    assert made == title
+    assert is_faithful(made, sentence)
+
+
+def test_what_follows_an_aside_without_a_verb_is_not_given_a_subject() -> None:
+    # 004 line 2729: "over allegations" is no verb; "Yuri Khachaturov, the then-Secretary-
+    # General of the CSTO" is not what the title should open with
+    text = ("Pashinyan’s government arrested not only Kocharyan but also Yuri Khachaturov, the "
+            "then-Secretary-General of the CSTO—both of whom were personally friendly with "
+            "Putin—over allegations of their involvement in the March 2008 death of protestors.")
+    assert make_title(text, find_dates(text, WRITTEN)[0]).startswith("Over allegations")

@@ -50,6 +50,11 @@ _NON_NARRATIVE = re.compile(
     r"about\s+the\s+authors?|contents|table\s+of\s+contents|dedication)$", re.I)
 """Front and back matter: what is said there ("over the past year as I worked to
 complete my thesis") is about the document, not the history it tells."""
+_STAR_NOTE = re.compile(r"^\*(?=[A-Z])[^*]*$")
+"""A paragraph opened by a lone asterisk ("*The paper was prepared and selected as one of
+the best pieces in the framework of the 6-week online course ...", 000 line 662): the
+note a star by the title points to, about the document like front matter; not italics,
+whose asterisk closes."""
 _STATE_UNTIL = re.compile(r"(?<!\bnot\s)\b(?:until|till)\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"^,?\s+(?:when|before)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|should|might|may|must|shall)\b", re.I)
@@ -163,8 +168,12 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     introduced = None  # the paragraph that runs on into a block quote ("..., writing that")
     recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
     dated: list[tuple[int, set[str], DateSpan]] = []  # what a later "After the X," may mean
+    star_notes: set[int] = set()  # paragraphs that are the document's asterisk note
     for sentence in sentences:
-        if _NON_NARRATIVE.match(sentence.section.strip()):
+        if _STAR_NOTE.match(sentence.text) and (not recent or
+                                                 recent[-1].paragraph != sentence.paragraph):
+            star_notes.add(sentence.paragraph)
+        if _NON_NARRATIVE.match(sentence.section.strip()) or sentence.paragraph in star_notes:
             continue
         if recent and recent[-1].paragraph != sentence.paragraph:
             introduced = recent[-1].paragraph if _RUNS_ON.search(recent[-1].text) else None

@@ -41,6 +41,19 @@ def test_acknowledgements_are_not_history() -> None:
     assert labels(text) == ["2020"]  # the same words in the body are read as usual
 
 
+def test_the_note_a_title_star_points_to_is_about_the_document() -> None:
+    # 000 lines 662-663: the paper's asterisk note, after its references
+    star = ("*The paper was prepared and selected as one of the best pieces in the framework "
+            "of the 6-week online course Getting to Know Nagorno-Karabakh.")
+    course = ("The course was organized by Caucasus Institute on 1 April-6 May 2021, and "
+              "addressed to international students, scholars and journalists.")
+    assert labels(star, course) == []
+    assert labels(course) == ["1 April – 6 May 2021"]  # without the star: a sentence as usual
+    # italics that open a paragraph close their asterisk: not a note
+    assert labels("*Izvestia* reported on 27 February 1988 that two Azeris had been killed.") \
+        == ["27 February 1988"]
+
+
 def test_a_state_that_lasts_until_a_date_is_not_a_happening_then() -> None:
     # 004 line 355
     state = ("However, rather than joining the Byzantine Empire, Artsakh, together with the "

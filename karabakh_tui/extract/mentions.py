@@ -38,7 +38,10 @@ _IRREGULAR = (
     "rose|said|sang|saw|sent|set|shot|slew|sold|spoke|split|spread|stood|stole|struck|swore|"
     "took|taught|told|thought|threw|tore|understood|was|were|won|wrote|overran|overthrew|"
     "withdrew|undertook|foresaw|oversaw|upheld|underwent|bore|beset|forbade|froze|arose|"
-    "awoke|bid|cast|cut|hit|hurt|let|quit|shut|slid|sought|sprang|stuck|swept|woke"
+    "awoke|bid|cast|cut|hit|hurt|let|quit|shut|slid|sought|sprang|stuck|swept|woke|blew|flew|"
+    "bought|caught|dealt|dug|heard|lent|lit|rode|rang|sank|shook|slept|spent|swam|swung|wept|"
+    "crept|hung|leapt|drank|ate|got|sat|bit|knelt|mistook|withheld|rebuilt|overtook|forgave|"
+    "forgot|sped|strove|shone|spun|stung|slung"
 )
 _PAST = re.compile(rf"\b(?:[A-Za-z]{{2,}}ed|{_IRREGULAR})\b")
 _NOT_VERBS = frozenset({"united", "based", "called", "armed", "so-called", "limited",

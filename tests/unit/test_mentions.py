@@ -104,6 +104,16 @@ def test_participles_of_present_perfect_and_adjectives_are_not_past_verbs() -> N
     assert tells_happening("On October 17, Azerbaijan and Armenia agreed to a second ceasefire")
 
 
+def test_irregular_pasts_tell_happenings() -> None:
+    # 004 line 3361: "blew" was not known as a past, so the strike was no event
+    strike = ("On September 29, an Azeri drone strike blew up a bus in Vardenis—within Armenia "
+              "proper—in an apparent attempt to stop Armenian reinforcements.")
+    assert labels(strike) == ["29 September 2020"]  # the year from the writing date (2021-05)
+    # 004 line 1451: "they lit gas pipes"
+    assert tells_happening("Residents spent every night in their basements; first, they lit "
+                           "gas pipes.")
+
+
 def test_one_mention_per_date_and_sentence() -> None:
     # 002 line 19: "in October and November 2020 ... the November 2020 ... declaration"
     text = ("Through the military advance along the southern flank in October and November "

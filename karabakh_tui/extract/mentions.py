@@ -172,7 +172,7 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
     recent: list[Sentence] = []  # the paragraph so far: where an unnamed place is
     dated: list[tuple[int, set[str], DateSpan]] = []  # what a later "After the X," may mean
     star_notes: set[int] = set()  # paragraphs that are the document's asterisk note
-    for sentence in sentences:
+    for at, sentence in enumerate(sentences):
         if _STAR_NOTE.match(sentence.text) and (not recent or
                                                  recent[-1].paragraph != sentence.paragraph):
             star_notes.add(sentence.paragraph)
@@ -230,6 +230,8 @@ def document_mentions(source: Source, sentences: Iterable[Sentence],
             continue
         if passage is None:
             continue
+        if _SAME_TIME.match(sentence.text) and not _goes_back(sentences, at, passage.date, ctx):
+            passage.cover(sentence)
         if _may_inherit(sentence, passage, " ".join(before)):
             passage.cover(sentence)
             # the date's words stand in another sentence: no offsets into this one
@@ -854,7 +856,8 @@ def _may_inherit(sentence: Sentence, passage: Passage, previous: str = "") -> bo
     date = passage.date
     return (_is_fine(date) and passage.holds(sentence)
             and date.qualifier not in ("before", "after")
-            and tells_action(sentence.text) and not _HYPOTHETICAL.search(sentence.text)
+            and (tells_action(sentence.text) or _at_the_same_time(sentence.text))
+            and not _HYPOTHETICAL.search(sentence.text)
             and not _OWN_TIME.search(sentence.text)
             and not is_commentary(sentence.text) and not ends_a_quote(sentence.text)
             and not tells_a_toll(sentence.text)
@@ -1007,7 +1010,27 @@ _BACK_TO = re.compile(
 """A paragraph that opens by pointing back at a happening: "During the pogrom, ..."."""
 
 
+_SAME_TIME = re.compile(r"^[\"“]?(?:at\s+the\s+same\s+time|meanwhile|simultaneously)\b", re.I)
+"""A paragraph that opens at the time the passage has reached: "At the same time that
+Armenians in Artsakh were mounting their attack on Shushi, Ter-Petrosyan was meeting with
+Mamedov in Tehran" (004 line 1547)."""
 _NOUN = re.compile(r"[A-Za-z]{4,}")
+_LOOK_AHEAD = 4
+
+
+def _goes_back(sentences: Sequence[Sentence], at: int, date: DateSpan,
+               ctx: DateContext) -> bool:
+    """The paragraph, at the next date it writes, is before `date`: "At the same time that
+    Armenian and Azeri forces battled for control of Hadrut, diplomats from the two sides
+    met in Moscow ... traveled to Moscow on October 9" (004 line 2913, after a passage of
+    October 12) steps back, it does not go on at the passage's time."""
+    here = sentences[at].paragraph
+    for later in sentences[at + 1:at + 1 + _LOOK_AHEAD]:
+        if later.paragraph != here:
+            return False
+        if spans := find_dates(later.text, ctx):
+            return spans[0].upper < date.lower
+    return False
 
 
 @lru_cache(maxsize=8192)
@@ -1198,6 +1221,25 @@ def tells_action(text: str) -> bool:
     return bool(_ABLE.search(text) or _SPEAKER_DID.search(text)) or any(
         m.group(0).lower() not in _STATE_VERBS and _is_finite_past(text, m)
         and not _in_relative(text, m.start()) for m in _PAST.finditer(text))
+
+
+def _at_the_same_time(text: str) -> bool:
+    """ "At the same time that Armenians in Artsakh were mounting their attack on Shushi,
+    Ter-Petrosyan was meeting with Mamedov in Tehran" (004 line 1547): an action in
+    progress at the time the passage has reached. Elsewhere a past progressive is more
+    often the background ("Tens of thousands of professionals were emigrating")."""
+    return bool(_SAME_TIME.match(text)) and any(
+        _PROGRESSIVE.match(text, m.end()) for m in re.finditer(r"\b(?:was|were)\b", text))
+
+
+_PROGRESSIVE = re.compile(
+    r"\s+(?:(?:still|already|also|then|now|busy|actively)\s+)?(?!(?:nothing|something|"
+    r"anything|everything|during|being|going|willing|missing|lacking|living|seeking|"
+    r"according|amazing|shocking|surprising|striking|interesting|alarming|disturbing|"
+    r"devastating|increasing|growing|continuing|remaining|existing|ongoing|leading|"
+    r"evening|morning|building|king|spring|thing|ring|wing|string)\b)[a-z]{2,}ing\b")
+"""After "was"/"were", an action in progress ("was meeting with Mamedov"); not a noun or
+an adjective in -ing ("was nothing", "was devastating") nor "was going to"."""
 
 
 def _denies(text: str) -> bool:

@@ -36,6 +36,10 @@ _DATE_LEAD = re.compile(
 _DATE_TAIL = re.compile(r"^\s*[,;:.!?—–-]*\s*$")
 _TAIL_PREP = re.compile(r"(?:\s+(?:on|in|by|at|during|from|since|until|of|the))+\s*$", re.I)
 _EDGE = " ,;:.!?\"'“”‘’()[]—–-"
+_SAME_TIME_LEAD = re.compile(r"[\"“]?at\s+the\s+same\s+time\s+(?:that|as|when)\s[^,;]{1,160},\s+",
+                             re.I)
+"""“At the same time that Armenians in Artsakh were mounting their attack on Shushi,”
+before “Ter-Petrosyan was meeting with Mamedov in Tehran” (004 line 1547)."""
 _RELATIVE_OPENING = re.compile(r"(?:who|whom|whose|which)\b", re.I)
 
 
@@ -50,6 +54,9 @@ def make_title(text: str, date: DateSpan, within: tuple[int, int] | None = None)
         return make_title(text[within[0]:within[1]], inner)
     start, end = _past_the_date(text, _clause_of(text, date.start if date.end > date.start
                                                  else -1), date)
+    if (lead := _SAME_TIME_LEAD.match(text, start)) and not (
+            date.end > date.start and date.start < lead.end()):
+        start = lead.end()  # the time it is told at, not what the sentence tells
     start, end = _trim_date(text, start, end, date)
     start = _skip_junk(text, start, end, date)
     start = _subject_before_aside(text, start)

@@ -106,7 +106,9 @@ def same_both_ways(text: str, ctx: DateContext | None = None) -> bool:
 
 def test_the_build_reads_the_same_dates_on_every_seed_sentence(seed_reads) -> None:
     reads, sentences = seed_reads
-    assert len(reads) > 2000 and len(sentences) >= len(reads)
+    # each sentence is read once, but for the few a paragraph opening "At the same time"
+    # reads ahead for its next date (mentions._goes_back): 8 on the seeds
+    assert len(reads) > 2000 and len(reads) <= len(sentences) * 1.01
     assert sum(1 for r in reads if find_dates(r.text, r.ctx)) > 500  # dates were found
     differ = [r.text for r in reads if not same_both_ways(r.text, r.ctx)]
     assert differ == []

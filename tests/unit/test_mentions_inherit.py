@@ -519,3 +519,31 @@ def test_having_done_the_thing_told_before_is_soon_after_it() -> None:
     later = replace(war, section="War Comes to Artsakh")
     assert dated(referendum, later) == [(0, False, "10 December 1991"),
                                         (1, True, "10 December 1991 – January 1992")]
+
+
+# 004 line 1547 (the capture of Shushi, 8-9 May 1992, is told in the paragraph before)
+SHUSHI = "On May 8, 1992, Armenian forces captured Shushi after a two-day assault."
+TEHRAN = ("At the same time that Armenians in Artsakh were mounting their attack on Shushi, "
+          "Ter-Petrosyan was meeting with Mamedov in Tehran.")
+
+
+def test_a_paragraph_at_the_same_time_goes_on_at_the_passage_s_date() -> None:
+    ms = list(document_mentions(THESIS, [sentence(0, SHUSHI), sentence(1, TEHRAN, 1)],
+                                periods=()))
+    assert [(m.sentence.index, m.inferred, m.date.label) for m in ms] == [
+        (0, False, "8 May 1992"), (1, True, "8 May 1992")]
+    assert ms[1].title == "Ter-Petrosyan was meeting with Mamedov in Tehran"
+    # a past progressive elsewhere is the background, not a happening (004 line 2013)
+    poor = "Tens of thousands of professionals were emigrating, and the country was poor."
+    assert dated(sentence(0, SHUSHI), sentence(1, poor)) == [(0, False, "8 May 1992")]
+
+
+def test_at_the_same_time_does_not_hold_when_the_paragraph_steps_back() -> None:
+    # 004 line 2913: the talks in Moscow were on October 9, before the passage's October 12
+    hadrut = "Russia Today correspondent Igor Zhdanov visited Hadrut on October 12, 2020."
+    moscow = ("At the same time that Armenian and Azeri forces battled for control of Hadrut, "
+              "diplomats from the two sides met in Moscow.")
+    travel = ("Despite this demand, the foreign ministers of both Armenia and Azerbaijan "
+              "traveled to Moscow on October 9 to meet with Russia’s Sergei Lavrov.")
+    assert dated(sentence(0, hadrut), sentence(1, moscow, 1), sentence(2, travel, 1)) == [
+        (0, False, "12 October 2020"), (2, True, "9 October 2020")]

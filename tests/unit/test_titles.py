@@ -210,3 +210,12 @@ def test_what_follows_an_aside_without_a_verb_is_not_given_a_subject() -> None:
             "then-Secretary-General of the CSTO—both of whom were personally friendly with "
             "Putin—over allegations of their involvement in the March 2008 death of protestors.")
     assert make_title(text, find_dates(text, WRITTEN)[0]).startswith("Over allegations")
+
+
+def test_at_the_same_time_that_is_when_not_what() -> None:
+    # 004 line 677: what happened on 22 July 1918 is the congress's declaration
+    text = ("At the same time that both Armenia and Azerbaijan laid claim to Artsakh, on 22 "
+            "July 1918, the First Congress of the Armenians of Karabakh declared their own "
+            "independence.")
+    assert make_title(text, find_dates(text, WRITTEN)[0]) == (
+        "The First Congress of the Armenians of Karabakh declared their own independence")

@@ -957,7 +957,7 @@ def inferred_span(anchor: DateSpan, text: str) -> DateSpan:
     if anchor.precision not in ("day", "month") or not (future or later):
         return anchor
     if future:
-        end = year_span(year + 1) if anchor.precision == "month" else year_span(year)
+        end = year_span(year + 1) if anchor.precision == "month" else day_span(year, 12, 31)
     elif anchor.precision == "day" and later and _IN_DAYS.search(later.group(0)):
         end = _next_day(anchor, _FEW_DAYS)  # "the remaining two were arrested within a few
         # days": a week on, not the month after

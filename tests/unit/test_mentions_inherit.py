@@ -186,6 +186,18 @@ def test_the_narratives_would_runs_to_the_end_of_the_next_year() -> None:
     assert [m.date.edtf for m in ms] == ["1996-12", "1996-12"]
 
 
+def test_would_after_a_day_runs_to_the_year_s_last_day_and_says_so() -> None:
+    # 004 line 1359: the referendum of 10 December 1991; the label was "10 December 1991 –
+    # 1991", which reads like a misprint
+    vote = "In a referendum held on December 10, 1991, Artsakh voted for independence."
+    unrecognized = ("However, Artsakh’s attempts to secure independence would go unrecognized "
+                    "by any state.")
+    ms = list(document_mentions(THESIS, [sentence(0, vote), sentence(1, unrecognized)],
+                                periods=()))
+    assert (ms[1].date.label, ms[1].date.edtf) == (
+        "10 December 1991 – 31 December 1991", "1991-12-10/1991-12-31")
+
+
 def test_what_a_plan_would_do_is_not_what_happened() -> None:
     # 004 line 2037 (the year, given earlier in the passage, added to the first sentence)
     visited = ("In July 1997, the Minsk Group negotiators visited the region and presented an "
